@@ -1,0 +1,47 @@
+// Staff sign-in: password check, session tokens (stored only as hashes), expiry, sign-out.
+#pragma once
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "app/ports/store.h"
+#include "app/principal.h"
+#include "core/clock.h"
+#include "core/result.h"
+
+namespace dvld::app {
+
+struct AuthConfig {
+  std::chrono::seconds session_lifetime{std::chrono::hours(12)};  // absolute, from sign-in
+  std::chrono::seconds idle_timeout{std::chrono::minutes(60)};    // since the last request
+};
+
+struct LoginResult {
+  std::string token;
+  Principal principal;
+  core::SysTime expires_at;
+};
+
+class AuthService {
+ public:
+  AuthService(Store& store, const core::Clock& clock, AuthConfig config = {});
+
+  // Checks the password (argon2id: slow; call off the I/O threads) and opens a session.
+  core::Result<LoginResult> Login(const std::string& username, const std::string& password, const std::string& ip,
+                                  const std::string& user_agent);
+  // Ends the session of this token; unknown tokens are ignored.
+  void Logout(const std::string& token);
+  // The principal behind a session token, or nullopt when unknown, expired, idle too long or the
+  // account was deactivated.
+  std::optional<Principal> Authenticate(const std::string& token);
+
+ private:
+  Store& store_;
+  const core::Clock& clock_;
+  AuthConfig config_;
+  std::string dummy_hash_;  // verified against for unknown users, so timing does not tell
+};
+
+Principal ToPrincipal(const UserRecord& user);
+
+}  // namespace dvld::app

@@ -1,0 +1,224 @@
+// The composition root: reads configuration, opens the store, wires services and either serves
+// HTTP or runs a command (init, migrate, version). The only place that sees storage and http.
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <csignal>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <pthread.h>
+
+#include "app/auth_service.h"
+#include "app/setup_service.h"
+#include "core/clock.h"
+#include "core/crypto.h"
+#include "core/embedded.h"
+#include "core/version.h"
+#include "http/http_app.h"
+#include "http/server/server.h"
+#include "storage/database.h"
+#include "storage/demo_data.h"
+#include "storage/migrations.h"
+#include "storage/sql_store.h"
+
+namespace dvld::cli {
+std::vector<core::EmbeddedFile> OpenApiDocument();  // generated from docs/openapi.yaml
+}
+
+namespace {
+
+using namespace dvld;
+
+struct Options {
+  std::string db = "sqlite:var/dvld.db";
+  std::string listen = "127.0.0.1:8080";
+  unsigned threads = 0;
+  std::string web_root = "web/dist";
+  std::string port_file;
+  std::string log_level = "info";
+  bool secure_cookies = false;
+  bool demo = false;
+  std::string admin_password;
+};
+
+void SetUpLogging(const std::string& level) {
+  auto logger = spdlog::stdout_logger_mt("dvld");
+  logger->set_pattern("%v");
+  logger->set_level(spdlog::level::from_str(level));
+  logger->flush_on(spdlog::level::info);
+  spdlog::set_default_logger(logger);
+}
+
+bool ParseListen(const std::string& listen, http::ServerConfig& cfg) {
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos) return false;
+  cfg.host = listen.substr(0, colon);
+  if (cfg.host.size() > 2 && cfg.host.front() == '[' && cfg.host.back() == ']') cfg.host = cfg.host.substr(1, cfg.host.size() - 2);
+  if (cfg.host.empty() || cfg.host == "localhost") cfg.host = "127.0.0.1";
+  try {
+    const int port = std::stoi(listen.substr(colon + 1));
+    if (port < 0 || port > 65535) return false;
+    cfg.port = static_cast<std::uint16_t>(port);
+  } catch (...) {
+    return false;
+  }
+  return true;
+}
+
+std::size_t PoolSize(const storage::DatabaseUrl& url, unsigned threads) {
+  // SQLite: one connection per I/O thread and per sign-in worker, plus one spare.
+  // PostgreSQL: the same; a pooler (pgbouncer) sits in front at national scale.
+  (void)url;
+  return threads + 3;
+}
+
+int RunMigrate(const Options& o) {
+  storage::Database db(o.db, 1);
+  const auto report = storage::Migrate(db);
+  std::cout << "schema at version " << report.to_version;
+  if (report.applied.empty()) std::cout << " (already up to date)";
+  std::cout << "\n";
+  for (const auto& name : report.applied) std::cout << "  applied " << name << "\n";
+  return 0;
+}
+
+int RunInit(const Options& o) {
+  storage::Database db(o.db, 2);
+  const auto report = storage::Migrate(db);
+  std::cout << "database " << storage::DatabaseUrl::Redact(o.db) << ": schema at version " << report.to_version
+            << (report.applied.empty() ? " (already up to date)" : "") << "\n";
+  storage::SqlStore store(db);
+  core::SystemClock clock;
+  app::SetupService setup(store, clock);
+  std::optional<std::string> password;
+  if (!o.admin_password.empty()) password = o.admin_password;
+  auto admin = setup.EnsureAdministrator(password);
+  if (!admin) {
+    std::cerr << "error: " << admin.error().message;
+    for (const auto& f : admin.error().fields) std::cerr << " " << f.field << ": " << f.message;
+    std::cerr << "\n";
+    return 2;
+  }
+  if (admin->created && !admin->password.empty()) {
+    std::cout << "\n  administrator created: user name 'admin', password '" << admin->password << "'\n"
+              << "  (shown only this once; set DVLD_ADMIN_PASSWORD to choose it instead)\n\n";
+  } else if (admin->created) {
+    std::cout << "administrator 'admin' created with the password from DVLD_ADMIN_PASSWORD\n";
+  } else {
+    std::cout << "administrator 'admin' already exists\n";
+  }
+  if (o.demo) {
+    const int added = storage::LoadDemoData(db, clock.Now());
+    std::cout << (added > 0 ? "demo data: added " + std::to_string(added) + " people\n"
+                            : std::string("demo data: the registry already has people; nothing added\n"));
+  }
+  return 0;
+}
+
+int RunServe(const Options& o) {
+  http::ServerConfig server_cfg;
+  if (!ParseListen(o.listen, server_cfg)) {
+    std::cerr << "error: --listen must be HOST:PORT, e.g. 127.0.0.1:8080\n";
+    return 2;
+  }
+  server_cfg.threads = o.threads;
+
+  // Block SIGINT/SIGTERM in every thread; the main thread waits for them with sigwait.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  SetUpLogging(o.log_level);
+  const unsigned threads = o.threads > 0 ? o.threads : std::max(2u, std::thread::hardware_concurrency());
+  server_cfg.threads = threads;
+  storage::Database db(o.db, PoolSize(storage::DatabaseUrl::Parse(o.db), threads));
+  {
+    auto conn = db.Acquire();
+    const int have = storage::CurrentSchemaVersion(*conn);
+    const int want = storage::LatestSchemaVersion(db.dialect());
+    if (have != want) {
+      std::cerr << "error: the database schema is at version " << have << ", this dvld needs " << want
+                << ": run `dvld init --db ...` or `dvld migrate --db ...` first\n";
+      return 2;
+    }
+  }
+  storage::SqlStore store(db);
+  core::SystemClock clock;
+  app::AuthService auth(store, clock);
+
+  http::HttpAppConfig app_cfg;
+  app_cfg.web_root = o.web_root;
+  app_cfg.openapi_yaml = std::string(cli::OpenApiDocument().at(0).content);
+  app_cfg.secure_cookies = o.secure_cookies;
+  app_cfg.log_requests = spdlog::get_level() <= spdlog::level::info;
+  http::HttpApp app(app_cfg, http::Services{auth, store});
+  http::Server server(server_cfg, [&app](std::shared_ptr<http::Request> req, std::function<void(http::Response)> done) {
+    app.Handle(std::move(req), std::move(done));
+  });
+  app.metrics().AddGauge("dvld_http_connections_open", "HTTP connections open.",
+                         [&server] { return static_cast<double>(server.OpenConnections()); });
+  const auto port = server.Start();
+  if (!o.port_file.empty()) std::ofstream(o.port_file) << port << "\n";
+  spdlog::info(R"({{"msg":"dvld {} listening on http://{}:{}","db":"{}","threads":{},"webRoot":"{}"}})", core::kVersion,
+               server_cfg.host, port, storage::DatabaseUrl::Redact(o.db), threads, o.web_root);
+
+  int sig = 0;
+  sigwait(&signals, &sig);
+  spdlog::info(R"({{"msg":"signal {} received: stopping"}})", sig);
+  server.Stop();
+  spdlog::info(R"({{"msg":"stopped"}})");
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  core::InitCrypto();
+  Options o;
+  CLI::App cli{"dvld: the Drivers and Vehicles Licensing platform"};
+  cli.require_subcommand(1);
+  auto add_db = [&o](CLI::App* cmd) {
+    cmd->add_option("--db", o.db, "database URL: sqlite:PATH, sqlite:///ABS/PATH or postgresql://user:pass@host:port/db")
+        ->envname("DVLD_DB")
+        ->capture_default_str();
+  };
+
+  auto* serve = cli.add_subcommand("serve", "serve the API and the web app");
+  add_db(serve);
+  serve->add_option("--listen", o.listen, "HOST:PORT to listen on")->envname("DVLD_LISTEN")->capture_default_str();
+  serve->add_option("--threads", o.threads, "I/O threads (0: one per core)")->envname("DVLD_THREADS");
+  serve->add_option("--web-root", o.web_root, "folder of the built web app")->envname("DVLD_WEB_ROOT")->capture_default_str();
+  serve->add_option("--port-file", o.port_file, "write the bound port to this file (for tests with port 0)");
+  serve->add_option("--log-level", o.log_level, "trace, debug, info, warn, error")->envname("DVLD_LOG_LEVEL")->capture_default_str();
+  serve->add_flag("--secure-cookies", o.secure_cookies, "mark the session cookie Secure (behind HTTPS)")->envname("DVLD_SECURE_COOKIES");
+
+  auto* init = cli.add_subcommand("init", "create or migrate the schema, load reference data, create the administrator");
+  add_db(init);
+  init->add_flag("--demo", o.demo, "also add sample people to try the system with");
+  init->add_option("--admin-password", o.admin_password, "password for 'admin' (generated and printed when absent)")
+      ->envname("DVLD_ADMIN_PASSWORD");
+
+  auto* migrate = cli.add_subcommand("migrate", "apply the schema migrations this binary carries");
+  add_db(migrate);
+
+  auto* version = cli.add_subcommand("version", "print the version");
+
+  CLI11_PARSE(cli, argc, argv);
+  try {
+    if (*serve) return RunServe(o);
+    if (*init) return RunInit(o);
+    if (*migrate) return RunMigrate(o);
+    if (*version) {
+      std::cout << "dvld " << core::kVersion << "\n";
+      return 0;
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,103 @@
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "core/clock.h"
+#include "core/crypto.h"
+#include "core/date.h"
+#include "core/result.h"
+
+namespace dvld::core {
+namespace {
+
+TEST(Date, ParsesOnlyRealIsoDays) {
+  EXPECT_TRUE(Date::Parse("2026-11-28"));
+  EXPECT_TRUE(Date::Parse("2024-02-29"));
+  EXPECT_FALSE(Date::Parse("2025-02-29"));
+  EXPECT_FALSE(Date::Parse("2026-13-01"));
+  EXPECT_FALSE(Date::Parse("2026-1-01"));
+  EXPECT_FALSE(Date::Parse("26-11-28"));
+  EXPECT_FALSE(Date::Parse("2026/11/28"));
+  EXPECT_FALSE(Date::Parse("abcd-ef-gh"));
+  EXPECT_EQ(Date::Parse("2026-11-28")->ToString(), "2026-11-28");
+}
+
+TEST(Date, AgeCountsWholeYears) {
+  const auto born = *Date::Parse("2008-11-28");
+  EXPECT_EQ(born.YearsUntil(*Date::Parse("2026-11-27")), 17);
+  EXPECT_EQ(born.YearsUntil(*Date::Parse("2026-11-28")), 18);
+}
+
+TEST(Date, AddYearsKeepsTheDayOrFallsBackFromLeapDay) {
+  EXPECT_EQ(Date::Parse("2024-02-29")->AddYears(1).ToString(), "2025-02-28");
+  EXPECT_EQ(Date::Parse("2026-11-28")->AddYears(10).ToString(), "2036-11-28");
+  EXPECT_EQ(Date::Parse("2026-12-31")->AddDays(1).ToString(), "2027-01-01");
+}
+
+TEST(Timestamp, RoundTripsRfc3339Utc) {
+  SysTime t{};
+  ASSERT_TRUE(ParseTimestamp("2026-11-28T09:05:07Z", t));
+  EXPECT_EQ(FormatTimestamp(t), "2026-11-28T09:05:07Z");
+  EXPECT_FALSE(ParseTimestamp("2026-11-28 09:05:07", t));
+  EXPECT_FALSE(ParseTimestamp("2026-11-28T25:05:07Z", t));
+}
+
+TEST(ManualClock, MovesOnlyWhenTold) {
+  SysTime t{};
+  ASSERT_TRUE(ParseTimestamp("2026-11-28T00:00:00Z", t));
+  ManualClock clock(t);
+  EXPECT_EQ(clock.Now(), t);
+  clock.Advance(std::chrono::hours(25));
+  EXPECT_EQ(FormatTimestamp(clock.Now()), "2026-11-29T01:00:00Z");
+}
+
+TEST(Crypto, PasswordHashVerifiesOnlyTheSamePassword) {
+  InitCrypto();
+  const auto hash = HashPassword("correct horse 42");
+  EXPECT_TRUE(hash.rfind("$argon2id$", 0) == 0) << hash;
+  EXPECT_TRUE(VerifyPassword("correct horse 42", hash));
+  EXPECT_FALSE(VerifyPassword("correct horse 43", hash));
+  EXPECT_FALSE(VerifyPassword("correct horse 42", ""));
+  EXPECT_FALSE(PasswordNeedsRehash(hash));
+}
+
+TEST(Crypto, TokensAreRandomAndUrlSafe) {
+  InitCrypto();
+  std::set<std::string> seen;
+  for (int i = 0; i < 200; ++i) {
+    const auto t = RandomToken(32);
+    EXPECT_EQ(t.size(), 43u);
+    EXPECT_EQ(t.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"), std::string::npos);
+    seen.insert(t);
+  }
+  EXPECT_EQ(seen.size(), 200u);
+}
+
+TEST(Crypto, Sha256MatchesKnownVector) {
+  InitCrypto();
+  EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST(Crypto, GeneratedPasswordsHaveLettersDigitsAndASymbol) {
+  InitCrypto();
+  for (int i = 0; i < 50; ++i) {
+    const auto p = GeneratePassword(16);
+    EXPECT_EQ(p.size(), 16u);
+    EXPECT_NE(p.find_first_of("0123456789"), std::string::npos);
+    EXPECT_NE(p.find_first_of("#%+-=@"), std::string::npos);
+    EXPECT_NE(p.find_first_of("ABCDEFGHJKLMNPQRSTUVWXYZ"), std::string::npos);
+  }
+}
+
+TEST(Result, CarriesAValueOrAnError) {
+  Result<int> ok = 5;
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(*ok, 5);
+  Result<int> bad = Error::Invalid("nationalNo", "required", "missing");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(bad.error().fields.at(0).field, "nationalNo");
+}
+
+}  // namespace
+}  // namespace dvld::core

@@ -1,0 +1,80 @@
+#include "core/crypto.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <stdexcept>
+#include <vector>
+
+namespace dvld::core {
+
+void InitCrypto() {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+}
+
+std::string HashPassword(std::string_view password) {
+  char out[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str_alg(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                            crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0) {
+    throw std::runtime_error("out of memory while hashing a password");
+  }
+  return out;
+}
+
+bool VerifyPassword(std::string_view password, const std::string& hash) {
+  if (hash.empty() || hash.size() >= crypto_pwhash_STRBYTES) return false;
+  return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+}
+
+bool PasswordNeedsRehash(const std::string& hash) {
+  return crypto_pwhash_str_needs_rehash(hash.c_str(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
+}
+
+std::string RandomToken(std::size_t bytes) {
+  std::vector<unsigned char> buf(bytes);
+  randombytes_buf(buf.data(), buf.size());
+  std::string out(sodium_base64_ENCODED_LEN(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  sodium_bin2base64(out.data(), out.size(), buf.data(), buf.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(out.find('\0'));
+  return out;
+}
+
+std::string RandomHex(std::size_t bytes) {
+  std::vector<unsigned char> buf(bytes);
+  randombytes_buf(buf.data(), buf.size());
+  std::string out(bytes * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), buf.data(), buf.size());
+  out.resize(bytes * 2);
+  return out;
+}
+
+std::string Sha256Hex(std::string_view data) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return std::string(hex, crypto_hash_sha256_BYTES * 2);
+}
+
+std::string GeneratePassword(std::size_t length) {
+  static constexpr std::string_view kAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+  static constexpr std::string_view kSymbols = "#%+-=@";
+  std::string out;
+  out.reserve(length);
+  for (std::size_t i = 0; i + 1 < std::max<std::size_t>(length, 8); ++i) out.push_back(kAlphabet[randombytes_uniform(kAlphabet.size())]);
+  // A digit, a symbol and both cases somewhere, so it passes any strength rule.
+  out[0] = static_cast<char>('A' + randombytes_uniform(26));
+  out[1] = static_cast<char>('a' + randombytes_uniform(26));
+  out[2] = static_cast<char>('2' + randombytes_uniform(8));
+  const auto at = 3 + randombytes_uniform(static_cast<uint32_t>(out.size() - 2));
+  out.insert(at, 1, kSymbols[randombytes_uniform(kSymbols.size())]);
+  return out;
+}
+
+bool ConstantTimeEquals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+}  // namespace dvld::core

@@ -1,0 +1,31 @@
+// Small wrappers over libsodium: password hashing (argon2id), random tokens, SHA-256, hex.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace dvld::core {
+
+// Must be called once before any other function here (idempotent, thread-safe).
+void InitCrypto();
+
+// argon2id with libsodium's "interactive" limits (about 70 ms and 64 MiB): slow on purpose, so
+// callers run it off the I/O threads.
+std::string HashPassword(std::string_view password);
+bool VerifyPassword(std::string_view password, const std::string& hash);
+// True when the stored hash was made with weaker limits than today's: rehash after a good login.
+bool PasswordNeedsRehash(const std::string& hash);
+
+// n random bytes, URL-safe base64 without padding.
+std::string RandomToken(std::size_t bytes = 32);
+// Lowercase hex of n random bytes.
+std::string RandomHex(std::size_t bytes);
+// Lowercase hex SHA-256 of the input.
+std::string Sha256Hex(std::string_view data);
+// Human password: letters and digits without look-alikes, with a symbol.
+std::string GeneratePassword(std::size_t length = 16);
+
+// Constant-time comparison of two strings of equal length.
+bool ConstantTimeEquals(std::string_view a, std::string_view b);
+
+}  // namespace dvld::core

@@ -1,0 +1,56 @@
+#include <boost/json.hpp>
+
+#include "core/clock.h"
+#include "http/dto/json.h"
+#include "http/dto/users.h"
+#include "http/handlers/handlers.h"
+#include "http/http_app.h"
+#include "http/problem.h"
+
+namespace dvld::http::handlers {
+namespace {
+
+std::string SessionCookie(const std::string& token, long max_age, bool secure) {
+  std::string c = std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
+                  std::to_string(max_age);
+  if (secure) c += "; Secure";
+  return c;
+}
+
+}  // namespace
+
+void RegisterAuthRoutes(Router& router, app::AuthService& auth, bool secure_cookies) {
+  router.Add(
+      "POST", "/api/v1/auth/login", access::kPublic,
+      [&auth, secure_cookies](Context& ctx) {
+        auto body = dto::ParseObject(ctx.request.body);
+        if (!body) return Problem(body.error());
+        dto::FieldReader in(*body);
+        auto username = in.String("username", true, 64);
+        auto password = in.String("password", true, 1024);
+        if (!in.ok()) return Problem(in.error());
+        auto result = auth.Login(*username, *password, ctx.request.remote_ip,
+                                 std::string(ctx.request.Header("User-Agent")));
+        if (!result) return Problem(result.error());
+        boost::json::object out{{"token", result->token},
+                                {"expiresAt", core::FormatTimestamp(result->expires_at)},
+                                {"user", dto::PrincipalJson(result->principal)}};
+        Response r = Response::Json(200, boost::json::serialize(out));
+        r.SetHeader("Set-Cookie", SessionCookie(result->token, 12 * 3600, secure_cookies));
+        return r;
+      },
+      /*blocking=*/true);
+
+  router.Add("POST", "/api/v1/auth/logout", access::kPublic, [&auth, secure_cookies](Context& ctx) {
+    auth.Logout(HttpApp::TokenOf(ctx.request));
+    Response r = Response::NoContent();
+    r.SetHeader("Set-Cookie", SessionCookie("", 0, secure_cookies));
+    return r;
+  });
+
+  router.Add("GET", "/api/v1/auth/me", access::kSignedIn, [](Context& ctx) {
+    return Response::Json(200, boost::json::serialize(boost::json::object{{"user", dto::PrincipalJson(*ctx.principal)}}));
+  });
+}
+
+}  // namespace dvld::http::handlers

@@ -1,0 +1,189 @@
+#include "http/http_app.h"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/json.hpp>
+#include <chrono>
+
+#include "core/crypto.h"
+#include "core/infra_error.h"
+#include "http/handlers/handlers.h"
+#include "http/problem.h"
+
+namespace dvld::http {
+namespace {
+
+bool IsSaneRequestId(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.') return false;
+  }
+  return true;
+}
+
+void AddSecurityHeaders(Response& r, bool api) {
+  r.SetHeader("X-Content-Type-Options", "nosniff");
+  r.SetHeader("X-Frame-Options", "DENY");
+  r.SetHeader("Referrer-Policy", "no-referrer");
+  r.SetHeader("Cross-Origin-Opener-Policy", "same-origin");
+  r.SetHeader("Cross-Origin-Resource-Policy", "same-origin");
+  r.SetHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+  // Ant Design writes styles at run time, hence 'unsafe-inline' for styles only.
+  r.SetHeader("Content-Security-Policy",
+              "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+              "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+  if (api) {
+    bool has_cache = false;
+    for (const auto& [n, v] : r.headers) has_cache = has_cache || n == "Cache-Control";
+    if (!has_cache) r.SetHeader("Cache-Control", "no-store");
+  }
+}
+
+}  // namespace
+
+HttpApp::HttpApp(HttpAppConfig config, Services services)
+    : config_(std::move(config)),
+      services_(services),
+      static_files_(config_.web_root),
+      blocking_(config_.blocking_threads, config_.blocking_queue) {
+  handlers::RegisterSystemRoutes(router_, handlers::SystemDeps{services_.store, metrics_, config_.openapi_yaml});
+  handlers::RegisterAuthRoutes(router_, services_.auth, config_.secure_cookies);
+  metrics_.AddGauge("dvld_db_connections_open", "Database connections open.",
+                    [this] { return static_cast<double>(services_.store.Stats().connections); });
+  metrics_.AddGauge("dvld_db_connections_in_use", "Database connections lent out.",
+                    [this] { return static_cast<double>(services_.store.Stats().in_use); });
+  metrics_.AddGauge("dvld_db_connections_waiting", "Requests waiting for a database connection.",
+                    [this] { return static_cast<double>(services_.store.Stats().waiting); });
+}
+
+HttpApp::~HttpApp() = default;
+
+std::string HttpApp::TokenOf(const Request& request) {
+  if (auto c = request.Cookie(kSessionCookie); c && !c->empty()) return *c;
+  const auto auth = request.Header("Authorization");
+  constexpr std::string_view kBearer = "Bearer ";
+  if (auth.size() > kBearer.size() && auth.substr(0, kBearer.size()) == kBearer) {
+    return std::string(auth.substr(kBearer.size()));
+  }
+  return {};
+}
+
+void HttpApp::Handle(std::shared_ptr<Request> request, std::function<void(Response)> done) {
+  const auto start = std::chrono::steady_clock::now();
+  const auto incoming = request->Header("X-Request-Id");
+  request->request_id = IsSaneRequestId(incoming) ? std::string(incoming) : core::RandomHex(8);
+  auto elapsed = [start] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+
+  const bool api = request->path.rfind("/api/", 0) == 0 || request->path == "/metrics";
+  if (!api) {
+    Response r;
+    try {
+      r = static_files_.Serve(*request);
+    } catch (const std::exception& e) {
+      spdlog::error("static file failed: {}", e.what());
+      r = Problem(core::ErrorCode::kInternal, "internal", "The server failed to answer.");
+    }
+    if (r.route.empty()) r.route = "static";
+    Finish(*request, std::move(r), elapsed(), done);
+    return;
+  }
+
+  auto match = std::make_shared<Router::Match>(router_.Find(request->method, request->path));
+  if (!match->route) {
+    Response r;
+    if (!match->allowed.empty()) {
+      std::string allow;
+      for (const auto& m : match->allowed) allow += (allow.empty() ? "" : ", ") + m;
+      r = ProblemWithStatus(405, core::Error::Of(core::ErrorCode::kMalformed, "method-not-allowed",
+                                                 request->method + " is not allowed here; use " + allow + "."));
+      r.SetHeader("Allow", allow);
+    } else {
+      r = Problem(core::ErrorCode::kNotFound, "route-not-found", "No such API route: " + request->path);
+    }
+    r.route = "unmatched";
+    Finish(*request, std::move(r), elapsed(), done);
+    return;
+  }
+
+  auto job = [this, request, match, elapsed, done] {
+    Response r = Dispatch(*request, *match);
+    r.route = match->route->pattern;
+    Finish(*request, std::move(r), elapsed(), done);
+  };
+  if (!match->route->blocking) {
+    job();
+    return;
+  }
+  if (!blocking_.Submit(job)) {
+    Response r = Problem(core::ErrorCode::kUnavailable, "server-busy", "Too many sign-ins at once; try again shortly.");
+    r.SetHeader("Retry-After", "1");
+    r.route = match->route->pattern;
+    Finish(*request, std::move(r), elapsed(), done);
+  }
+}
+
+Response HttpApp::Dispatch(const Request& request, const Router::Match& match) {
+  const Route& route = *match.route;
+  try {
+    Context ctx{request, match.params, std::nullopt};
+    if (route.permission != access::kPublic) {
+      ctx.principal = services_.auth.Authenticate(TokenOf(request));
+      if (!ctx.principal) {
+        return Problem(core::ErrorCode::kUnauthenticated, "not-signed-in", "Sign in to use this service.");
+      }
+      if (route.permission != access::kSignedIn && !ctx.principal->Can(route.permission)) {
+        return Problem(core::ErrorCode::kPermissionDenied, "forbidden",
+                       "Your role (" + std::string(domain::RoleName(ctx.principal->role)) +
+                           ") does not have the permission " + route.permission + ".");
+      }
+    }
+    Response r = route.handler(ctx);
+    return r;
+  } catch (const core::InfraError& e) {
+    spdlog::error(R"({{"msg":"infrastructure failure","requestId":"{}","error":{}}})", request.request_id,
+                  boost::json::serialize(boost::json::value(e.what())));
+    if (e.transient()) {
+      Response r = Problem(core::ErrorCode::kUnavailable, "unavailable", "The database is busy; try again.");
+      r.SetHeader("Retry-After", "1");
+      return r;
+    }
+    return Problem(core::ErrorCode::kInternal, "internal", "The server failed to answer.");
+  } catch (const std::exception& e) {
+    spdlog::error(R"({{"msg":"unhandled exception","requestId":"{}","error":{}}})", request.request_id,
+                  boost::json::serialize(boost::json::value(e.what())));
+    return Problem(core::ErrorCode::kInternal, "internal", "The server failed to answer.");
+  }
+}
+
+void HttpApp::Finish(const Request& request, Response response, double seconds,
+                     const std::function<void(Response)>& done) {
+  const bool api = response.route != "static";
+  AddSecurityHeaders(response, api);
+  response.SetHeader("X-Request-Id", request.request_id);
+  if (response.content_type == "application/problem+json" && response.body.find("\"requestId\"") == std::string::npos) {
+    // Tie the problem to the log line.
+    boost::system::error_code ec;
+    auto v = boost::json::parse(response.body, ec);
+    if (!ec && v.is_object()) {
+      v.as_object()["requestId"] = request.request_id;
+      response.body = boost::json::serialize(v);
+    }
+  }
+  metrics_.Record(response.route, request.method, response.status, seconds);
+  if (config_.log_requests) {
+    boost::json::object line{{"msg", "request"},
+                             {"method", request.method},
+                             {"route", response.route},
+                             {"path", request.path},
+                             {"status", response.status},
+                             {"durationMs", static_cast<double>(static_cast<long>(seconds * 1e5)) / 100.0},
+                             {"requestId", request.request_id},
+                             {"ip", request.remote_ip}};
+    spdlog::info(boost::json::serialize(line));
+  }
+  done(std::move(response));
+}
+
+}  // namespace dvld::http

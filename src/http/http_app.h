@@ -1,0 +1,62 @@
+// The HTTP application: routes, sign-in check and permission per route, static web app, and the
+// middleware every answer passes through (request id, security headers, JSON log line, metrics,
+// problem+json for failures). Independent of the network layer in server/.
+#pragma once
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "app/auth_service.h"
+#include "app/ports/store.h"
+#include "http/message.h"
+#include "http/metrics.h"
+#include "http/router.h"
+#include "http/static_files.h"
+#include "http/worker_pool.h"
+
+namespace dvld::http {
+
+struct HttpAppConfig {
+  std::filesystem::path web_root = "web/dist";
+  std::string openapi_yaml;
+  bool secure_cookies = false;        // add Secure to the session cookie (behind HTTPS)
+  std::size_t blocking_threads = 2;   // argon2id workers: each needs 64 MiB while hashing
+  std::size_t blocking_queue = 128;   // sign-ins waiting beyond this are refused (503)
+  bool log_requests = true;
+};
+
+struct Services {
+  app::AuthService& auth;
+  app::Store& store;
+};
+
+inline constexpr const char* kSessionCookie = "dvld_session";
+
+class HttpApp {
+ public:
+  HttpApp(HttpAppConfig config, Services services);
+  ~HttpApp();
+
+  // Answers one request; `done` is called exactly once, on this thread or on a worker thread.
+  void Handle(std::shared_ptr<Request> request, std::function<void(Response)> done);
+  Metrics& metrics() { return metrics_; }
+  const Router& router() const { return router_; }
+  const HttpAppConfig& config() const { return config_; }
+
+  // The session token a request carries: the cookie, else "Authorization: Bearer".
+  static std::string TokenOf(const Request& request);
+
+ private:
+  Response Dispatch(const Request& request, const Router::Match& match);
+  void Finish(const Request& request, Response response, double seconds, const std::function<void(Response)>& done);
+
+  HttpAppConfig config_;
+  Services services_;
+  Router router_;
+  Metrics metrics_;
+  StaticFiles static_files_;
+  WorkerPool blocking_;
+};
+
+}  // namespace dvld::http

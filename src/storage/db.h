@@ -1,0 +1,80 @@
+// The database interface under the repositories: one Connection per thread of work, a driver for
+// SQLite (embedded) and one for PostgreSQL (libpq), a prepared-statement cache on each connection.
+// SQL is written once with numbered placeholders ($1, $2, ...) that both drivers accept.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/infra_error.h"
+
+namespace dvld::storage {
+
+enum class Dialect { kSqlite, kPostgres };
+
+struct Null {};
+using Param = std::variant<Null, std::int64_t, std::string, std::string_view>;
+
+// A failure of the database. kUnique and kForeignKey/kCheck are expected and mapped by the
+// repositories; the others are infrastructure failures that reach the top of the request.
+class DbError : public core::InfraError {
+ public:
+  enum class Kind { kUnique, kForeignKey, kCheck, kBusy, kConnection, kOther };
+  DbError(Kind kind, const std::string& what, std::string constraint = {})
+      : core::InfraError(what, kind == Kind::kBusy || kind == Kind::kConnection),
+        kind_(kind),
+        constraint_(std::move(constraint)) {}
+  Kind kind() const { return kind_; }
+  const std::string& constraint() const { return constraint_; }
+
+ private:
+  Kind kind_;
+  std::string constraint_;
+};
+
+// Result rows as text cells (both drivers speak text); typed getters convert.
+class Rows {
+ public:
+  std::size_t size() const { return rows_.size(); }
+  bool empty() const { return rows_.empty(); }
+  std::size_t columns() const { return columns_; }
+
+  bool IsNull(std::size_t row, std::size_t col) const { return !rows_[row][col].has_value(); }
+  const std::string& Text(std::size_t row, std::size_t col) const;
+  std::optional<std::string> OptText(std::size_t row, std::size_t col) const { return rows_[row][col]; }
+  std::int64_t Int(std::size_t row, std::size_t col) const;
+  std::optional<std::int64_t> OptInt(std::size_t row, std::size_t col) const;
+  bool Bool(std::size_t row, std::size_t col) const;
+
+  // For the drivers.
+  void SetColumns(std::size_t n) { columns_ = n; }
+  std::vector<std::optional<std::string>>& AddRow() { return rows_.emplace_back(columns_); }
+
+ private:
+  std::size_t columns_ = 0;
+  std::vector<std::vector<std::optional<std::string>>> rows_;
+};
+
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  virtual Dialect dialect() const = 0;
+  // Runs one statement (prepared once per connection and cached) and returns its rows.
+  virtual Rows Query(std::string_view sql, const std::vector<Param>& params = {}) = 0;
+  // Runs one statement and returns the number of rows it changed.
+  virtual std::int64_t Execute(std::string_view sql, const std::vector<Param>& params = {}) = 0;
+  // Runs several statements without parameters (migrations).
+  virtual void ExecuteScript(std::string_view sql) = 0;
+  // Transactions: Begin(true) takes the write lock at once on SQLite (BEGIN IMMEDIATE).
+  virtual void Begin(bool write) = 0;
+  virtual void Commit() = 0;
+  virtual void Rollback() = 0;
+  // False when the connection is known to be broken and should be replaced.
+  virtual bool Healthy() = 0;
+};
+
+}  // namespace dvld::storage

@@ -1,0 +1,139 @@
+#include "storage/pg_connection.h"
+
+#include <libpq-fe.h>
+
+#include <cstring>
+#include <string>
+#include <unordered_map>
+
+namespace dvld::storage {
+namespace {
+
+struct ResultDeleter {
+  void operator()(PGresult* r) const { PQclear(r); }
+};
+using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
+
+class PgConnection final : public Connection {
+ public:
+  explicit PgConnection(const std::string& conninfo) : conn_(PQconnectdb(conninfo.c_str())) {
+    if (!conn_ || PQstatus(conn_) != CONNECTION_OK) {
+      std::string msg = conn_ ? PQerrorMessage(conn_) : "out of memory";
+      PQfinish(conn_);
+      conn_ = nullptr;
+      throw DbError(DbError::Kind::kConnection, "cannot connect to PostgreSQL: " + msg);
+    }
+    Check(ResultPtr(PQexec(conn_, "SET client_min_messages = warning; SET TIME ZONE 'UTC'")), "set-up");
+  }
+
+  ~PgConnection() override { PQfinish(conn_); }
+
+  Dialect dialect() const override { return Dialect::kPostgres; }
+
+  Rows Query(std::string_view sql, const std::vector<Param>& params) override {
+    ResultPtr res = Run(sql, params);
+    Rows rows;
+    const int ncol = PQnfields(res.get());
+    const int nrow = PQntuples(res.get());
+    rows.SetColumns(static_cast<std::size_t>(ncol));
+    for (int r = 0; r < nrow; ++r) {
+      auto& row = rows.AddRow();
+      for (int c = 0; c < ncol; ++c) {
+        if (PQgetisnull(res.get(), r, c)) continue;
+        row[static_cast<std::size_t>(c)].emplace(PQgetvalue(res.get(), r, c),
+                                                 static_cast<std::size_t>(PQgetlength(res.get(), r, c)));
+      }
+    }
+    return rows;
+  }
+
+  std::int64_t Execute(std::string_view sql, const std::vector<Param>& params) override {
+    ResultPtr res = Run(sql, params);
+    const char* n = PQcmdTuples(res.get());
+    return (n && *n) ? std::stoll(n) : 0;
+  }
+
+  void ExecuteScript(std::string_view sql) override {
+    const std::string text(sql);
+    Check(ResultPtr(PQexec(conn_, text.c_str())), "script");
+  }
+
+  void Begin(bool write) override {
+    Simple(write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  }
+  void Commit() override { Simple("COMMIT"); }
+  void Rollback() override {
+    if (PQtransactionStatus(conn_) != PQTRANS_IDLE) Simple("ROLLBACK");
+  }
+  bool Healthy() override {
+    return conn_ && PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) != PQTRANS_UNKNOWN;
+  }
+
+ private:
+  void Simple(const char* sql) { Check(ResultPtr(PQexec(conn_, sql)), sql); }
+
+  ResultPtr Run(std::string_view sql, const std::vector<Param>& params) {
+    const std::string& name = Prepare(sql);
+    std::vector<std::string> owned;
+    owned.reserve(params.size());
+    std::vector<const char*> values(params.size(), nullptr);
+    std::vector<int> lengths(params.size(), 0);
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      if (const auto* n = std::get_if<std::int64_t>(&params[i])) {
+        owned.push_back(std::to_string(*n));
+        values[i] = owned.back().c_str();
+      } else if (const auto* s = std::get_if<std::string>(&params[i])) {
+        values[i] = s->c_str();
+      } else if (const auto* v = std::get_if<std::string_view>(&params[i])) {
+        owned.emplace_back(*v);
+        values[i] = owned.back().c_str();
+      }
+    }
+    ResultPtr res(PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), values.data(),
+                                 lengths.data(), nullptr, 0));
+    return Check(std::move(res), sql);
+  }
+
+  const std::string& Prepare(std::string_view sql) {
+    const std::string key(sql);
+    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+    std::string name = "s" + std::to_string(cache_.size() + 1);
+    Check(ResultPtr(PQprepare(conn_, name.c_str(), key.c_str(), 0, nullptr)), sql);
+    return cache_.emplace(key, std::move(name)).first->second;
+  }
+
+  ResultPtr Check(ResultPtr res, std::string_view what) {
+    const auto status = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return res;
+    using K = DbError::Kind;
+    K kind = K::kOther;
+    std::string constraint;
+    std::string msg = res ? PQresultErrorMessage(res.get()) : PQerrorMessage(conn_);
+    if (PQstatus(conn_) != CONNECTION_OK) {
+      kind = K::kConnection;
+    } else if (res) {
+      const char* state = PQresultErrorField(res.get(), PG_DIAG_SQLSTATE);
+      const char* cons = PQresultErrorField(res.get(), PG_DIAG_CONSTRAINT_NAME);
+      if (cons) constraint = cons;
+      const std::string s = state ? state : "";
+      if (s == "23505") kind = K::kUnique;
+      else if (s == "23503") kind = K::kForeignKey;
+      else if (s == "23514" || s == "23502") kind = K::kCheck;
+      else if (s == "40001" || s == "40P01" || s == "55P03") kind = K::kBusy;
+      else if (s.rfind("08", 0) == 0 || s == "57P01") kind = K::kConnection;
+    }
+    while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+    throw DbError(kind, "postgres: " + msg + " in: " + std::string(what.substr(0, 200)), constraint);
+  }
+
+  PGconn* conn_ = nullptr;
+  std::unordered_map<std::string, std::string> cache_;
+};
+
+}  // namespace
+
+std::unique_ptr<Connection> OpenPostgres(const std::string& conninfo) {
+  return std::make_unique<PgConnection>(conninfo);
+}
+
+}  // namespace dvld::storage

@@ -1,0 +1,57 @@
+#include "storage/sql_store.h"
+
+#include "storage/migrations.h"
+#include "storage/repositories.h"
+
+namespace dvld::storage {
+namespace {
+
+class SqlUnitOfWork final : public app::UnitOfWork {
+ public:
+  SqlUnitOfWork(Lease lease, bool write) : lease_(std::move(lease)), users_(*lease_), sessions_(*lease_) {
+    lease_->Begin(write);
+  }
+  ~SqlUnitOfWork() override {
+    if (!done_) {
+      try {
+        lease_->Rollback();
+      } catch (...) {  // the lease's release check replaces a broken connection
+      }
+    }
+  }
+  app::UserRepository& Users() override { return users_; }
+  app::SessionRepository& Sessions() override { return sessions_; }
+  void Commit() override {
+    lease_->Commit();
+    done_ = true;
+  }
+
+ private:
+  Lease lease_;
+  SqlUserRepository users_;
+  SqlSessionRepository sessions_;
+  bool done_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<app::UnitOfWork> SqlStore::Read() { return std::make_unique<SqlUnitOfWork>(db_.Acquire(), false); }
+
+std::unique_ptr<app::UnitOfWork> SqlStore::Write() { return std::make_unique<SqlUnitOfWork>(db_.Acquire(), true); }
+
+bool SqlStore::Ready() {
+  try {
+    auto conn = db_.Acquire();
+    auto rows = conn->Query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    return rows.Int(0, 0) == LatestSchemaVersion(db_.dialect());
+  } catch (const DbError&) {
+    return false;
+  }
+}
+
+app::StoreStats SqlStore::Stats() {
+  const auto s = db_.GetStats();
+  return app::StoreStats{s.open, s.in_use, s.waiting};
+}
+
+}  // namespace dvld::storage

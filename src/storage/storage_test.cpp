@@ -1,0 +1,138 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "core/crypto.h"
+#include "storage/database.h"
+#include "storage/migrations.h"
+#include "storage/sql_store.h"
+
+namespace dvld::storage {
+namespace {
+
+class SqliteTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    core::InitCrypto();
+    dir_ = std::filesystem::temp_directory_path() / ("dvld-storage-" + core::RandomHex(6));
+    url_ = "sqlite:" + (dir_ / "t.db").string();
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::filesystem::path dir_;
+  std::string url_;
+};
+
+TEST(DatabaseUrl, ParsesBothDialectsAndRedactsPasswords) {
+  EXPECT_EQ(DatabaseUrl::Parse("sqlite:var/dvld.db").target, "var/dvld.db");
+  EXPECT_EQ(DatabaseUrl::Parse("sqlite:///abs/path.db").target, "/abs/path.db");
+  const auto pg = DatabaseUrl::Parse("postgresql://u:secret@h:5432/db");
+  EXPECT_EQ(pg.dialect, Dialect::kPostgres);
+  EXPECT_THROW(DatabaseUrl::Parse("mysql://x"), DbError);
+  EXPECT_THROW(DatabaseUrl::Parse("sqlite:"), DbError);
+  EXPECT_EQ(DatabaseUrl::Redact("postgresql://u:secret@h:5432/db"), "postgresql://u:***@h:5432/db");
+  EXPECT_EQ(DatabaseUrl::Redact("sqlite:var/dvld.db"), "sqlite:var/dvld.db");
+}
+
+TEST_F(SqliteTest, MigratesOnceAndRecordsEachMigration) {
+  Database db(url_, 2);
+  const auto first = Migrate(db);
+  EXPECT_EQ(first.from_version, 0);
+  EXPECT_EQ(first.to_version, LatestSchemaVersion(Dialect::kSqlite));
+  EXPECT_FALSE(first.applied.empty());
+  const auto again = Migrate(db);
+  EXPECT_TRUE(again.applied.empty());
+  EXPECT_EQ(again.to_version, first.to_version);
+  auto conn = db.Acquire();
+  EXPECT_EQ(conn->Query("SELECT COUNT(*) FROM schema_migrations").Int(0, 0), first.to_version);
+  EXPECT_EQ(conn->Query("SELECT COUNT(*) FROM license_classes").Int(0, 0), 7);
+  EXPECT_EQ(conn->Query("SELECT fee_fils FROM license_classes WHERE id = $1", {std::int64_t{4}}).Int(0, 0), 200000);
+  EXPECT_EQ(conn->Query("SELECT COUNT(*) FROM test_types").Int(0, 0), 3);
+  EXPECT_EQ(conn->Query("SELECT journal_mode FROM pragma_journal_mode").Text(0, 0), "wal");
+}
+
+TEST_F(SqliteTest, NumberedParametersIgnoreDollarsInsideQuotes) {
+  Database db(url_, 1);
+  auto conn = db.Acquire();
+  auto rows = conn->Query("SELECT '$1 stays', $2, $1", {std::int64_t{7}, std::string("two")});
+  EXPECT_EQ(rows.Text(0, 0), "$1 stays");
+  EXPECT_EQ(rows.Text(0, 1), "two");
+  EXPECT_EQ(rows.Int(0, 2), 7);
+  EXPECT_TRUE(conn->Query("SELECT $1", {Null{}}).IsNull(0, 0));
+}
+
+TEST_F(SqliteTest, ArabicTextRoundTripsByteForByte) {
+  Database db(url_, 1);
+  Migrate(db);
+  auto conn = db.Acquire();
+  const std::string name = "مُحَمَّد بن عبد الله – Ω ✓";
+  EXPECT_EQ(conn->Query("SELECT $1", {name}).Text(0, 0), name);
+}
+
+TEST_F(SqliteTest, UniqueViolationsAreTypedAndRolledBack) {
+  Database db(url_, 2);
+  Migrate(db);
+  SqlStore store(db);
+  app::UserRecord u;
+  u.username = "clerk1";
+  u.password_hash = "x";
+  u.branch_id = 1;
+  {
+    auto uow = store.Write();
+    ASSERT_TRUE(uow->Users().Insert(u));
+    EXPECT_FALSE(uow->Users().Insert(u)) << "a taken user name answers nullopt, not an exception";
+    uow->Commit();
+  }
+  {
+    auto uow = store.Write();
+    u.username = "clerk2";
+    ASSERT_TRUE(uow->Users().Insert(u));
+    // No commit: rolled back.
+  }
+  auto uow = store.Read();
+  EXPECT_TRUE(uow->Users().FindByUsername("clerk1"));
+  EXPECT_FALSE(uow->Users().FindByUsername("clerk2"));
+}
+
+TEST_F(SqliteTest, ConstraintsGuardTheSchema) {
+  Database db(url_, 1);
+  Migrate(db);
+  auto conn = db.Acquire();
+  try {
+    conn->Execute(
+        "INSERT INTO users (username, password_hash, role, branch_id, created_at, updated_at) "
+        "VALUES ('x', 'h', 'superuser', 1, 't', 't')");
+    FAIL() << "an unknown role was stored";
+  } catch (const DbError& e) {
+    EXPECT_EQ(e.kind(), DbError::Kind::kCheck);
+  }
+  try {
+    conn->Execute(
+        "INSERT INTO users (username, password_hash, role, branch_id, created_at, updated_at) "
+        "VALUES ('x', 'h', 'clerk', 999, 't', 't')");
+    FAIL() << "a user in a branch that does not exist was stored";
+  } catch (const DbError& e) {
+    EXPECT_EQ(e.kind(), DbError::Kind::kForeignKey);
+  }
+}
+
+TEST_F(SqliteTest, PoolReusesConnectionsAndReportsUse) {
+  Database db(url_, 2);
+  {
+    auto a = db.Acquire();
+    auto b = db.Acquire();
+    EXPECT_EQ(db.GetStats().in_use, 2u);
+  }
+  EXPECT_EQ(db.GetStats().in_use, 0u);
+  EXPECT_EQ(db.GetStats().open, 2u);
+}
+
+TEST_F(SqliteTest, ReadyOnlyWhenMigrated) {
+  Database db(url_, 1);
+  SqlStore store(db);
+  EXPECT_FALSE(store.Ready());
+  Migrate(db);
+  EXPECT_TRUE(store.Ready());
+}
+
+}  // namespace
+}  // namespace dvld::storage

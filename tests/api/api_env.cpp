@@ -1,0 +1,203 @@
+#include "api/api_env.h"
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "app/auth_service.h"
+#include "app/setup_service.h"
+#include "core/crypto.h"
+#include "http/http_app.h"
+#include "http/server/server.h"
+#include "storage/migrations.h"
+#include "storage/pg_connection.h"
+#include "storage/sql_store.h"
+
+namespace dvld::test {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = net::ip::tcp;
+
+boost::json::value HttpResult::Json() const {
+  boost::system::error_code ec;
+  auto v = boost::json::parse(body, ec);
+  if (ec) ADD_FAILURE() << "not JSON: " << body;
+  return v;
+}
+
+std::string HttpResult::Header(const std::string& lower_name) const {
+  auto it = headers.find(lower_name);
+  return it == headers.end() ? std::string() : it->second;
+}
+
+struct Api::Impl {
+  std::filesystem::path dir;
+  std::string url;
+  std::string pg_admin_url, pg_db;
+  core::SystemClock clock;
+  std::unique_ptr<storage::Database> db;
+  std::unique_ptr<storage::SqlStore> store;
+  std::unique_ptr<app::AuthService> auth;
+  std::unique_ptr<http::HttpApp> app;
+  std::unique_ptr<http::Server> server;
+};
+
+Api& Api::Get() {
+  static Api api;
+  return api;
+}
+
+storage::Database& Api::db() { return *impl_->db; }
+
+void Api::Start() {
+  core::InitCrypto();
+  impl_ = std::make_shared<Impl>();
+  auto& s = *impl_;
+  const char* which = std::getenv("DVLD_TEST_DB");
+  if (which && std::string(which) == "postgres") {
+    const char* state = std::getenv("DVLD_TEST_PG_STATE");
+    ASSERT_TRUE(state) << "DVLD_TEST_PG_STATE is not set";
+    std::ifstream in(std::filesystem::path(state) / "url");
+    std::getline(in, s.pg_admin_url);
+    ASSERT_FALSE(s.pg_admin_url.empty()) << "no PostgreSQL test cluster: scripts/pg-test-cluster start";
+    s.pg_db = "dvld_api_" + core::RandomHex(6);
+    storage::OpenPostgres(s.pg_admin_url)->ExecuteScript("CREATE DATABASE " + s.pg_db);
+    s.url = s.pg_admin_url.substr(0, s.pg_admin_url.rfind('/') + 1) + s.pg_db;
+  } else {
+    s.dir = std::filesystem::temp_directory_path() / ("dvld-api-" + core::RandomHex(6));
+    s.url = "sqlite:" + (s.dir / "api.db").string();
+  }
+  std::cerr << "[api] database " << storage::DatabaseUrl::Redact(s.url) << "\n";
+  s.db = std::make_unique<storage::Database>(s.url, 8);
+  storage::Migrate(*s.db);
+  s.store = std::make_unique<storage::SqlStore>(*s.db);
+  auto admin = app::SetupService(*s.store, s.clock).EnsureAdministrator(std::string(kAdminPassword));
+  ASSERT_TRUE(admin);
+  s.auth = std::make_unique<app::AuthService>(*s.store, s.clock);
+
+  http::HttpAppConfig cfg;
+  s.dir = s.dir.empty() ? std::filesystem::temp_directory_path() / ("dvld-api-" + core::RandomHex(6)) : s.dir;
+  std::filesystem::create_directories(s.dir / "web" / "assets");
+  std::ofstream(s.dir / "web" / "index.html") << "<!doctype html><title>dvld</title><div id=root></div>";
+  std::ofstream(s.dir / "web" / "assets" / "app-123.js") << "console.log('dvld')";
+  cfg.web_root = s.dir / "web";
+  cfg.openapi_yaml = "openapi: 3.0.3\n";
+  cfg.log_requests = false;
+  s.app = std::make_unique<http::HttpApp>(cfg, http::Services{*s.auth, *s.store});
+  http::ServerConfig server_cfg;
+  server_cfg.port = 0;
+  server_cfg.threads = 2;
+  server_cfg.max_body_bytes = 64 * 1024;
+  server_cfg.max_connections = 64;
+  auto* app = s.app.get();
+  s.server = std::make_unique<http::Server>(server_cfg, [app](auto req, auto done) { app->Handle(req, done); });
+  port_ = s.server->Start();
+}
+
+void Api::Stop() {
+  if (!impl_) return;
+  auto& s = *impl_;
+  s.server->Stop();
+  s.server.reset();
+  s.app.reset();
+  s.auth.reset();
+  s.store.reset();
+  s.db.reset();
+  if (!s.pg_db.empty()) {
+    storage::OpenPostgres(s.pg_admin_url)->ExecuteScript("DROP DATABASE IF EXISTS " + s.pg_db + " WITH (FORCE)");
+  }
+  std::error_code ec;
+  if (!s.dir.empty()) std::filesystem::remove_all(s.dir, ec);
+  impl_.reset();
+}
+
+HttpResult Api::Call(const std::string& method, const std::string& target, const std::string& body,
+                     const std::map<std::string, std::string>& headers) {
+  net::io_context ioc;
+  beast::tcp_stream stream(ioc);
+  stream.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port_));
+  stream.expires_after(std::chrono::seconds(30));
+  bhttp::request<bhttp::string_body> req{bhttp::string_to_verb(method), target, 11};
+  req.set(bhttp::field::host, "127.0.0.1");
+  if (!body.empty()) req.set(bhttp::field::content_type, "application/json");
+  for (const auto& [k, v] : headers) req.set(k, v);
+  req.body() = body;
+  req.prepare_payload();
+  if (method == "GET" && body.empty()) req.content_length(boost::none);
+  bhttp::write(stream, req);
+  beast::flat_buffer buffer;
+  bhttp::response_parser<bhttp::string_body> parser;
+  parser.body_limit(64 * 1024 * 1024);
+  if (method == "HEAD") parser.skip(true);
+  bhttp::read(stream, buffer, parser);
+  auto res = parser.release();
+  HttpResult out;
+  out.status = static_cast<int>(res.result_int());
+  for (const auto& f : res) {
+    std::string name(f.name_string());
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto& slot = out.headers[name];
+    slot = slot.empty() ? std::string(f.value()) : slot + "\n" + std::string(f.value());
+  }
+  out.body = res.body();
+  beast::error_code ec;
+  stream.socket().shutdown(tcp::socket::shutdown_both, ec);
+  return out;
+}
+
+HttpResult Api::Call(const std::string& method, const std::string& target, const boost::json::value& body,
+                     const std::string& token) {
+  std::map<std::string, std::string> headers;
+  if (!token.empty()) headers["Authorization"] = "Bearer " + token;
+  return Call(method, target, body.is_null() ? std::string() : boost::json::serialize(body), headers);
+}
+
+std::string Api::Raw(const std::string& bytes) {
+  net::io_context ioc;
+  tcp::socket socket(ioc);
+  socket.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port_));
+  net::write(socket, net::buffer(bytes));
+  socket.shutdown(tcp::socket::shutdown_send);
+  std::string out;
+  beast::error_code ec;
+  char buf[4096];
+  for (;;) {
+    const auto n = socket.read_some(net::buffer(buf), ec);
+    out.append(buf, n);
+    if (ec) break;
+  }
+  return out;
+}
+
+std::string Api::Login(const std::string& username, const std::string& password) {
+  auto r = Call("POST", "/api/v1/auth/login", boost::json::object{{"username", username}, {"password", password}}, "");
+  EXPECT_EQ(r.status, 200) << r.body;
+  if (r.status != 200) return {};
+  return std::string(r.Json().at("token").as_string());
+}
+
+std::string Api::AdminToken() {
+  if (admin_token_.empty()) admin_token_ = Login("admin", kAdminPassword);
+  return admin_token_;
+}
+
+}  // namespace dvld::test
+
+namespace {
+class ApiEnvironment : public ::testing::Environment {
+ public:
+  void SetUp() override { dvld::test::Api::Get().Start(); }
+  void TearDown() override { dvld::test::Api::Get().Stop(); }
+};
+}  // namespace
+
+int main(int argc, char** argv) {
+  ::testing::InitGoogleTest(&argc, argv);
+  ::testing::AddGlobalTestEnvironment(new ApiEnvironment);
+  return RUN_ALL_TESTS();
+}

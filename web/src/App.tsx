@@ -1,0 +1,88 @@
+// Providers (query cache, Ant Design direction/locale/theme) and the route table.
+import { useState } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider, theme as antTheme, type ThemeConfig } from 'antd';
+import arEG from 'antd/locale/ar_EG';
+import enUS from 'antd/locale/en_US';
+import { useTranslation } from 'react-i18next';
+import { createQueryClient } from './api/queryClient';
+import { RequireAuth } from './auth/RequireAuth';
+import { directionOf } from './i18n/language';
+import { AppShell } from './layout/AppShell';
+import { NAV_ITEMS } from './layout/navigation';
+import { ComingSoonPage } from './pages/ComingSoonPage';
+import { HomePage } from './pages/HomePage';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+const FONT_STACK =
+  "'IBM Plex Sans', 'Noto Sans Arabic', system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+
+const theme: ThemeConfig = {
+  algorithm: antTheme.defaultAlgorithm,
+  token: {
+    colorPrimary: '#0b5394',
+    fontFamily: FONT_STACK,
+    borderRadius: 6,
+  },
+  components: {
+    Layout: {
+      headerBg: '#ffffff',
+      headerHeight: 64,
+      headerPadding: '0 16px',
+      siderBg: '#ffffff',
+      bodyBg: '#f3f5f8',
+    },
+    Menu: {
+      itemSelectedBg: '#e3edf8',
+      itemSelectedColor: '#0b5394',
+    },
+  },
+};
+
+/** Re-renders Ant Design's direction and locale whenever the language changes. */
+function LocalisedAntd({ children }: { children: React.ReactNode }) {
+  const { i18n } = useTranslation();
+  const ar = i18n.language === 'ar';
+  return (
+    <ConfigProvider direction={directionOf(i18n.language)} locale={ar ? arEG : enUS} theme={theme}>
+      <AntApp component={false}>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+// Sections that are not built yet; each becomes a real page in a later release.
+const PLACEHOLDER_SECTIONS = NAV_ITEMS.filter((item) => item.path !== '/');
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <LocalisedAntd>
+        <BrowserRouter>
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route
+              element={
+                <RequireAuth>
+                  <AppShell />
+                </RequireAuth>
+              }
+            >
+              <Route index element={<HomePage />} />
+              {PLACEHOLDER_SECTIONS.map((item) => (
+                <Route
+                  key={item.path}
+                  path={`${item.path}/*`}
+                  element={<ComingSoonPage titleKey={item.labelKey} />}
+                />
+              ))}
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </LocalisedAntd>
+    </QueryClientProvider>
+  );
+}

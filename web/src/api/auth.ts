@@ -1,0 +1,43 @@
+// Sign-in, sign-out and the current user (GET /auth/me).
+import { apiRequest, isUnauthorized } from './client';
+
+export interface User {
+  id: number;
+  username: string;
+  role: string;
+  branchId: number | null;
+  permissions: string[];
+  personId: number | null;
+}
+
+export interface LoginResponse {
+  token: string;
+  user: User;
+}
+
+export const meQueryKey = ['auth', 'me'] as const;
+
+export async function login(username: string, password: string): Promise<User> {
+  // The token in the body is for non-browser clients; the browser relies on the cookie.
+  const res = await apiRequest<LoginResponse>('/auth/login', { method: 'POST', body: { username, password } });
+  return res.user;
+}
+
+export async function logout(): Promise<void> {
+  await apiRequest<void>('/auth/logout', { method: 'POST' });
+}
+
+/** The signed-in user, or null when the session is missing or expired (401). */
+export async function fetchMe(signal?: AbortSignal): Promise<User | null> {
+  try {
+    const res = await apiRequest<{ user: User }>('/auth/me', { signal });
+    return res.user;
+  } catch (e) {
+    if (isUnauthorized(e)) return null;
+    throw e;
+  }
+}
+
+export function hasPermission(user: User | null | undefined, permission: string): boolean {
+  return !!user && user.permissions.includes(permission);
+}
