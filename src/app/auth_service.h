@@ -1,4 +1,5 @@
-// Staff sign-in: password check, session tokens (stored only as hashes), expiry, sign-out.
+// Sign-in and credentials: staff passwords (argon2id) with lockout, session tokens stored only as
+// hashes, expiry, sign-out, own password change, and partner API keys.
 #pragma once
 #include <chrono>
 #include <optional>
@@ -26,7 +27,8 @@ class AuthService {
  public:
   AuthService(Store& store, const core::Clock& clock, AuthConfig config = {});
 
-  // Checks the password (argon2id: slow; call off the I/O threads) and opens a session.
+  // Checks the password (argon2id: slow; call off the I/O threads) and opens a session. Five
+  // failures in a row lock the account for 15 minutes.
   core::Result<LoginResult> Login(const std::string& username, const std::string& password, const std::string& ip,
                                   const std::string& user_agent);
   // Ends the session of this token; unknown tokens are ignored.
@@ -34,6 +36,11 @@ class AuthService {
   // The principal behind a session token, or nullopt when unknown, expired, idle too long or the
   // account was deactivated.
   std::optional<Principal> Authenticate(const std::string& token);
+  // The partner system behind an API key, or nullopt when unknown or revoked.
+  std::optional<Principal> AuthenticateApiKey(const std::string& key);
+  // A signed-in user changes their own password (slow: argon2id twice). Other sessions end.
+  core::Status ChangePassword(const Principal& who, const std::string& current_token, const std::string& current,
+                              const std::string& next);
 
  private:
   Store& store_;

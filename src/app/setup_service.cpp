@@ -1,5 +1,6 @@
 #include "app/setup_service.h"
 
+#include "app/snapshots.h"
 #include "core/crypto.h"
 #include "domain/accounts/password_policy.h"
 
@@ -22,14 +23,18 @@ core::Result<AdminSetup> SetupService::EnsureAdministrator(const std::optional<s
     chosen = core::GeneratePassword(16);
     out.password = chosen;
   }
+  const auto now = clock_.Now();
   UserRecord admin;
   admin.username = std::string(kUsername);
   admin.password_hash = core::HashPassword(chosen);
   admin.role = domain::Role::kAdministrator;
   admin.branch_id = 1;  // head office, seeded by the reference data migration
-  admin.created_at = clock_.Now();
+  admin.created_at = now;
+  admin.updated_at = now;
   auto uow = store_.Write();
-  if (!uow->Users().Insert(admin)) return AdminSetup{};  // created meanwhile by another process
+  auto id = uow->Users().Insert(admin);
+  if (!id) return AdminSetup{};  // created meanwhile by another process
+  uow->Audit().Append(Principal::System(), now, "create", "user", *id, std::nullopt, Snapshot(admin));
   uow->Commit();
   return out;
 }

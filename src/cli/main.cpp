@@ -10,16 +10,22 @@
 #include <iostream>
 #include <pthread.h>
 
+#include "app/api_key_service.h"
 #include "app/auth_service.h"
+#include "app/people_service.h"
+#include "app/reference_service.h"
 #include "app/setup_service.h"
+#include "app/staff_service.h"
+#include "cli/demo_data.h"
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "core/embedded.h"
 #include "core/version.h"
 #include "http/http_app.h"
 #include "http/server/server.h"
+#include "media/gd_image_processor.h"
+#include "storage/audit_verify.h"
 #include "storage/database.h"
-#include "storage/demo_data.h"
 #include "storage/migrations.h"
 #include "storage/sql_store.h"
 
@@ -110,11 +116,25 @@ int RunInit(const Options& o) {
     std::cout << "administrator 'admin' already exists\n";
   }
   if (o.demo) {
-    const int added = storage::LoadDemoData(db, clock.Now());
+    media::GdImageProcessor images;
+    app::PeopleService people(store, clock, images);
+    const int added = cli::LoadDemoData(people);
     std::cout << (added > 0 ? "demo data: added " + std::to_string(added) + " people\n"
                             : std::string("demo data: the registry already has people; nothing added\n"));
   }
   return 0;
+}
+
+int RunAuditVerify(const Options& o) {
+  storage::Database db(o.db, 1);
+  const auto result = storage::VerifyAuditChain(db);
+  if (result.ok) {
+    std::cout << "audit trail intact: " << result.entries << " entries, every link verified\n";
+    return 0;
+  }
+  std::cout << "audit trail BROKEN at entry " << result.broken_seq << ": " << result.reason << "\n"
+            << "(" << result.entries << " entries before it verified)\n";
+  return 3;
 }
 
 int RunServe(const Options& o) {
@@ -149,13 +169,19 @@ int RunServe(const Options& o) {
   storage::SqlStore store(db);
   core::SystemClock clock;
   app::AuthService auth(store, clock);
+  media::GdImageProcessor images;
+  app::PeopleService people(store, clock, images);
+  app::StaffService staff(store, clock);
+  app::ReferenceService reference(store, clock);
+  app::ApiKeyService api_keys(store, clock);
+  app::AuditService audit(store);
 
   http::HttpAppConfig app_cfg;
   app_cfg.web_root = o.web_root;
   app_cfg.openapi_yaml = std::string(cli::OpenApiDocument().at(0).content);
   app_cfg.secure_cookies = o.secure_cookies;
   app_cfg.log_requests = spdlog::get_level() <= spdlog::level::info;
-  http::HttpApp app(app_cfg, http::Services{auth, store});
+  http::HttpApp app(app_cfg, http::Services{auth, store, people, staff, reference, api_keys, audit});
   http::Server server(server_cfg, [&app](std::shared_ptr<http::Request> req, std::function<void(http::Response)> done) {
     app.Handle(std::move(req), std::move(done));
   });
@@ -205,6 +231,11 @@ int main(int argc, char** argv) {
   auto* migrate = cli.add_subcommand("migrate", "apply the schema migrations this binary carries");
   add_db(migrate);
 
+  auto* audit = cli.add_subcommand("audit", "the audit trail");
+  audit->require_subcommand(1);
+  auto* audit_verify = audit->add_subcommand("verify", "walk the hash chain and report the first broken link (exit 3)");
+  add_db(audit_verify);
+
   auto* version = cli.add_subcommand("version", "print the version");
 
   CLI11_PARSE(cli, argc, argv);
@@ -212,6 +243,7 @@ int main(int argc, char** argv) {
     if (*serve) return RunServe(o);
     if (*init) return RunInit(o);
     if (*migrate) return RunMigrate(o);
+    if (*audit_verify) return RunAuditVerify(o);
     if (*version) {
       std::cout << "dvld " << core::kVersion << "\n";
       return 0;

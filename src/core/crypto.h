@@ -1,6 +1,7 @@
 // Small wrappers over libsodium: password hashing (argon2id), random tokens, SHA-256, hex.
 #pragma once
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,10 @@ std::string RandomHex(std::size_t bytes);
 std::string Sha256Hex(std::string_view data);
 // Human password: letters and digits without look-alikes, with a symbol.
 std::string GeneratePassword(std::size_t length = 16);
+
+// Standard base64 with padding, and back (nullopt on malformed input).
+std::string Base64Encode(std::string_view bytes);
+std::optional<std::string> Base64Decode(std::string_view text);
 
 // Constant-time comparison of two strings of equal length.
 bool ConstantTimeEquals(std::string_view a, std::string_view b);

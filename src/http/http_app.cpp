@@ -45,9 +45,13 @@ HttpApp::HttpApp(HttpAppConfig config, Services services)
     : config_(std::move(config)),
       services_(services),
       static_files_(config_.web_root),
+      login_limiter_(config_.login_burst, config_.login_per_second),
       blocking_(config_.blocking_threads, config_.blocking_queue) {
   handlers::RegisterSystemRoutes(router_, handlers::SystemDeps{services_.store, metrics_, config_.openapi_yaml});
-  handlers::RegisterAuthRoutes(router_, services_.auth, config_.secure_cookies);
+  handlers::RegisterAuthRoutes(router_, services_.auth, config_.secure_cookies, login_limiter_);
+  handlers::RegisterPeopleRoutes(router_, services_.people);
+  handlers::RegisterStaffRoutes(router_, services_.staff, services_.api_keys);
+  handlers::RegisterReferenceRoutes(router_, services_.reference, services_.audit);
   metrics_.AddGauge("dvld_db_connections_open", "Database connections open.",
                     [this] { return static_cast<double>(services_.store.Stats().connections); });
   metrics_.AddGauge("dvld_db_connections_in_use", "Database connections lent out.",
@@ -128,15 +132,29 @@ Response HttpApp::Dispatch(const Request& request, const Router::Match& match) {
   const Route& route = *match.route;
   try {
     Context ctx{request, match.params, std::nullopt};
+    if (request.body.size() > route.max_body) {
+      return Problem(core::ErrorCode::kTooLarge, "body-too-large",
+                     "The request body is larger than " + std::to_string(route.max_body) + " bytes.");
+    }
     if (route.permission != access::kPublic) {
-      ctx.principal = services_.auth.Authenticate(TokenOf(request));
+      if (const auto key = request.Header(kApiKeyHeader); !key.empty()) {
+        ctx.principal = services_.auth.AuthenticateApiKey(std::string(key));
+        if (!ctx.principal) {
+          return Problem(core::ErrorCode::kUnauthenticated, "invalid-api-key", "The API key is unknown or revoked.");
+        }
+      } else {
+        ctx.principal = services_.auth.Authenticate(TokenOf(request));
+      }
       if (!ctx.principal) {
         return Problem(core::ErrorCode::kUnauthenticated, "not-signed-in", "Sign in to use this service.");
       }
+      ctx.principal->request_id = request.request_id;
       if (route.permission != access::kSignedIn && !ctx.principal->Can(route.permission)) {
+        const std::string who = ctx.principal->IsUser()
+                                    ? "Your role (" + std::string(domain::RoleName(ctx.principal->role)) + ")"
+                                    : "This API key's scope (" + std::string(domain::ApiScopeName(ctx.principal->scope)) + ")";
         return Problem(core::ErrorCode::kPermissionDenied, "forbidden",
-                       "Your role (" + std::string(domain::RoleName(ctx.principal->role)) +
-                           ") does not have the permission " + route.permission + ".");
+                       who + " does not have the permission " + route.permission + ".");
       }
     }
     Response r = route.handler(ctx);

@@ -7,10 +7,10 @@
 #include <memory>
 #include <string>
 
-#include "app/auth_service.h"
-#include "app/ports/store.h"
+#include "http/handlers/handlers.h"
 #include "http/message.h"
 #include "http/metrics.h"
+#include "http/rate_limiter.h"
 #include "http/router.h"
 #include "http/static_files.h"
 #include "http/worker_pool.h"
@@ -24,11 +24,8 @@ struct HttpAppConfig {
   std::size_t blocking_threads = 2;   // argon2id workers: each needs 64 MiB while hashing
   std::size_t blocking_queue = 128;   // sign-ins waiting beyond this are refused (503)
   bool log_requests = true;
-};
-
-struct Services {
-  app::AuthService& auth;
-  app::Store& store;
+  double login_burst = 20;                // sign-in attempts per address at once
+  double login_per_second = 1.0 / 3;      // then one every 3 seconds
 };
 
 inline constexpr const char* kSessionCookie = "dvld_session";
@@ -46,6 +43,8 @@ class HttpApp {
 
   // The session token a request carries: the cookie, else "Authorization: Bearer".
   static std::string TokenOf(const Request& request);
+  // Requests signed with a partner API key carry it in this header.
+  static constexpr const char* kApiKeyHeader = "X-API-Key";
 
  private:
   Response Dispatch(const Request& request, const Router::Match& match);
@@ -56,6 +55,7 @@ class HttpApp {
   Router router_;
   Metrics metrics_;
   StaticFiles static_files_;
+  LoginRateLimiter login_limiter_;
   WorkerPool blocking_;
 };
 

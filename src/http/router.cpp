@@ -21,11 +21,17 @@ std::vector<std::string_view> Split(std::string_view path) {
 
 }  // namespace
 
-void Router::Add(std::string method, std::string pattern, std::string_view permission, Handler handler,
-                 bool blocking) {
-  Route r{std::move(method), std::move(pattern), std::string(permission), std::move(handler), blocking, {}};
+Route& Router::Add(std::string method, std::string pattern, std::string_view permission, Handler handler,
+                   bool blocking) {
+  Route r;
+  r.method = std::move(method);
+  r.pattern = std::move(pattern);
+  r.permission = std::string(permission);
+  r.handler = std::move(handler);
+  r.blocking = blocking;
   for (auto s : Split(r.pattern)) r.segments.emplace_back(s);
   routes_.push_back(std::move(r));
+  return routes_.back();
 }
 
 Router::Match Router::Find(std::string_view method, std::string_view path) const {

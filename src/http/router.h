@@ -34,13 +34,15 @@ struct Route {
   std::string permission;  // access::kPublic, access::kSignedIn or a domain permission
   Handler handler;
   bool blocking = false;  // runs on the worker pool (password hashing), not on an I/O thread
+  std::size_t max_body = 1024 * 1024;  // larger bodies are refused with 413
   std::vector<std::string> segments;
 };
 
 class Router {
  public:
-  void Add(std::string method, std::string pattern, std::string_view permission, Handler handler,
-           bool blocking = false);
+  // Returns the route so that the caller can adjust it (blocking, max_body); valid until the next Add.
+  Route& Add(std::string method, std::string pattern, std::string_view permission, Handler handler,
+             bool blocking = false);
 
   struct Match {
     const Route* route = nullptr;

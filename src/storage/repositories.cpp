@@ -1,5 +1,10 @@
 #include "storage/repositories.h"
 
+#include <cctype>
+
+#include "core/crypto.h"
+#include "core/json_writer.h"
+
 namespace dvld::storage {
 
 std::string Ts(core::SysTime t) { return core::FormatTimestamp(t); }
@@ -10,57 +15,142 @@ core::SysTime ParseTs(const std::string& text) {
   return t;
 }
 
+std::optional<core::SysTime> ParseOptTs(const std::optional<std::string>& text) {
+  if (!text || text->empty()) return std::nullopt;
+  return ParseTs(*text);
+}
+
 namespace {
 
-constexpr const char* kUserColumns =
-    "SELECT id, username, password_hash, role, branch_id, person_id, active, created_at FROM users ";
+Param OptId(const std::optional<std::int64_t>& v) { return v ? Param(*v) : Param(Null{}); }
+Param OptText(const std::optional<std::string>& v) { return v ? Param(*v) : Param(Null{}); }
+Param OptTime(const std::optional<core::SysTime>& v) { return v ? Param(Ts(*v)) : Param(Null{}); }
+Param Bool(bool b) { return std::int64_t{b ? 1 : 0}; }
 
-std::optional<app::UserRecord> UserFrom(const Rows& r) {
-  if (r.empty()) return std::nullopt;
+core::Error Conflict(std::string slug, std::string field, std::string message) {
+  return core::Error{core::ErrorCode::kConflict, std::move(slug), message, {{std::move(field), "unique", message}}};
+}
+
+// ---------------------------------------------------------------- users
+
+constexpr const char* kUserSelect =
+    "SELECT u.id, u.username, u.password_hash, u.role, u.branch_id, u.person_id, u.active, u.failed_attempts, "
+    "u.locked_until, u.created_at, u.updated_at, b.name_en, b.name_ar, "
+    "p.first_name_en || ' ' || p.last_name_en, p.first_name_ar || ' ' || p.last_name_ar "
+    "FROM users u JOIN branches b ON b.id = u.branch_id LEFT JOIN people p ON p.id = u.person_id ";
+
+app::UserRecord UserAt(const Rows& r, std::size_t i) {
   app::UserRecord u;
-  u.id = r.Int(0, 0);
-  u.username = r.Text(0, 1);
-  u.password_hash = r.Text(0, 2);
-  const auto role = domain::ParseRole(r.Text(0, 3));
-  if (!role) throw DbError(DbError::Kind::kOther, "stored role is unknown: " + r.Text(0, 3));
+  u.id = r.Int(i, 0);
+  u.username = r.Text(i, 1);
+  u.password_hash = r.Text(i, 2);
+  const auto role = domain::ParseRole(r.Text(i, 3));
+  if (!role) throw DbError(DbError::Kind::kOther, "stored role is unknown: " + r.Text(i, 3));
   u.role = *role;
-  u.branch_id = r.Int(0, 4);
-  u.person_id = r.OptInt(0, 5);
-  u.active = r.Bool(0, 6);
-  u.created_at = ParseTs(r.Text(0, 7));
+  u.branch_id = r.Int(i, 4);
+  u.person_id = r.OptInt(i, 5);
+  u.active = r.Bool(i, 6);
+  u.failed_attempts = static_cast<int>(r.Int(i, 7));
+  u.locked_until = ParseOptTs(r.OptText(i, 8));
+  u.created_at = ParseTs(r.Text(i, 9));
+  u.updated_at = ParseTs(r.Text(i, 10));
+  u.branch_name_en = r.Text(i, 11);
+  u.branch_name_ar = r.Text(i, 12);
+  u.person_name_en = r.OptText(i, 13);
+  u.person_name_ar = r.OptText(i, 14);
   return u;
 }
 
-Param OptId(const std::optional<std::int64_t>& v) { return v ? Param(*v) : Param(Null{}); }
+std::optional<app::UserRecord> FirstUser(const Rows& r) {
+  if (r.empty()) return std::nullopt;
+  return UserAt(r, 0);
+}
+
+core::Error UserConflict(const DbError& e) {
+  if (e.constraint().find("person") != std::string::npos) {
+    return Conflict("person-has-account", "personId", "This person already holds a staff account.");
+  }
+  return Conflict("username-taken", "username", "This user name is taken.");
+}
 
 }  // namespace
 
 std::optional<app::UserRecord> SqlUserRepository::FindById(std::int64_t id) {
-  return UserFrom(c_.Query(std::string(kUserColumns) + "WHERE id = $1", {id}));
+  return FirstUser(c_.Query(std::string(kUserSelect) + "WHERE u.id = $1", {id}));
 }
 
 std::optional<app::UserRecord> SqlUserRepository::FindByUsername(std::string_view username) {
-  return UserFrom(c_.Query(std::string(kUserColumns) + "WHERE username = $1", {username}));
+  return FirstUser(c_.Query(std::string(kUserSelect) + "WHERE u.username = $1", {username}));
 }
 
-std::optional<std::int64_t> SqlUserRepository::Insert(const app::UserRecord& u) {
+std::optional<app::UserRecord> SqlUserRepository::FindByPersonId(std::int64_t person_id) {
+  return FirstUser(c_.Query(std::string(kUserSelect) + "WHERE u.person_id = $1", {person_id}));
+}
+
+core::Result<std::int64_t> SqlUserRepository::Insert(const app::UserRecord& u) {
   try {
-    const auto ts = Ts(u.created_at);
     auto rows = c_.Query(
-        "INSERT INTO users (username, password_hash, role, branch_id, person_id, active, created_at, updated_at) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+        "INSERT INTO users (username, password_hash, role, branch_id, person_id, active, failed_attempts, "
+        "locked_until, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
         {u.username, u.password_hash, std::string(domain::RoleName(u.role)), u.branch_id, OptId(u.person_id),
-         std::int64_t{u.active ? 1 : 0}, ts});
+         Bool(u.active), std::int64_t{u.failed_attempts}, OptTime(u.locked_until), Ts(u.created_at),
+         Ts(u.updated_at)});
     return rows.Int(0, 0);
   } catch (const DbError& e) {
-    if (e.kind() == DbError::Kind::kUnique) return std::nullopt;
+    if (e.kind() == DbError::Kind::kUnique) return UserConflict(e);
     throw;
   }
 }
 
-void SqlUserRepository::UpdatePasswordHash(std::int64_t id, const std::string& hash, core::SysTime now) {
-  c_.Execute("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3", {hash, Ts(now), id});
+core::Status SqlUserRepository::Update(const app::UserRecord& u) {
+  try {
+    c_.Execute(
+        "UPDATE users SET password_hash = $1, role = $2, branch_id = $3, person_id = $4, active = $5, "
+        "failed_attempts = $6, locked_until = $7, updated_at = $8 WHERE id = $9",
+        {u.password_hash, std::string(domain::RoleName(u.role)), u.branch_id, OptId(u.person_id), Bool(u.active),
+         std::int64_t{u.failed_attempts}, OptTime(u.locked_until), Ts(u.updated_at), u.id});
+    return core::OkStatus();
+  } catch (const DbError& e) {
+    if (e.kind() == DbError::Kind::kUnique) return UserConflict(e);
+    throw;
+  }
 }
+
+app::Page<app::UserRecord> SqlUserRepository::List(const app::UserFilter& f, const app::PageRequest& page) {
+  std::string where = "WHERE 1 = 1";
+  std::vector<Param> params;
+  auto add = [&](const std::string& cond, Param p) {
+    params.push_back(std::move(p));
+    std::string c = cond;
+    c.replace(c.find('?'), 1, "$" + std::to_string(params.size()));
+    where += " AND " + c;
+  };
+  if (!f.q.empty()) {
+    add("u.username >= ?", f.q);
+    add("u.username < ?", f.q + "\x7f");
+  }
+  if (f.role) add("u.role = ?", std::string(domain::RoleName(*f.role)));
+  if (f.branch_id) add("u.branch_id = ?", *f.branch_id);
+  if (f.active) add("u.active = ?", Bool(*f.active));
+  app::Page<app::UserRecord> out;
+  out.page = page.page;
+  out.page_size = page.page_size;
+  out.total = c_.Query("SELECT COUNT(*) FROM users u " + where, params).Int(0, 0);
+  params.push_back(std::int64_t{page.page_size});
+  params.push_back(page.Offset());
+  const auto n = params.size();
+  auto rows = c_.Query(std::string(kUserSelect) + where + " ORDER BY u.username LIMIT $" + std::to_string(n - 1) +
+                           " OFFSET $" + std::to_string(n),
+                       params);
+  for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(UserAt(rows, i));
+  return out;
+}
+
+std::int64_t SqlUserRepository::CountActiveAdministrators() {
+  return c_.Query("SELECT COUNT(*) FROM users WHERE role = 'administrator' AND active = 1").Int(0, 0);
+}
+
+// ---------------------------------------------------------------- sessions
 
 std::int64_t SqlSessionRepository::Insert(const app::SessionRecord& s) {
   auto rows = c_.Query(
@@ -89,8 +179,499 @@ bool SqlSessionRepository::DeleteByTokenHash(std::string_view token_hash) {
   return c_.Execute("DELETE FROM sessions WHERE token_hash = $1", {token_hash}) > 0;
 }
 
+void SqlSessionRepository::DeleteForUser(std::int64_t user_id, std::string_view keep_token_hash) {
+  c_.Execute("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2", {user_id, keep_token_hash});
+}
+
 std::int64_t SqlSessionRepository::DeleteExpired(core::SysTime now, core::SysTime idle_cutoff) {
   return c_.Execute("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2", {Ts(now), Ts(idle_cutoff)});
+}
+
+// ---------------------------------------------------------------- API keys
+
+namespace {
+constexpr const char* kKeySelect =
+    "SELECT id, name, scope, prefix, key_hash, created_by, created_at, revoked_at FROM api_keys ";
+
+app::ApiKeyRecord KeyAt(const Rows& r, std::size_t i) {
+  app::ApiKeyRecord k;
+  k.id = r.Int(i, 0);
+  k.name = r.Text(i, 1);
+  k.scope = domain::ParseApiScope(r.Text(i, 2)).value_or(domain::ApiScope::kPolice);
+  k.prefix = r.Text(i, 3);
+  k.key_hash = r.Text(i, 4);
+  k.created_by = r.Int(i, 5);
+  k.created_at = ParseTs(r.Text(i, 6));
+  k.revoked_at = ParseOptTs(r.OptText(i, 7));
+  return k;
+}
+}  // namespace
+
+std::int64_t SqlApiKeyRepository::Insert(const app::ApiKeyRecord& k) {
+  return c_
+      .Query(
+          "INSERT INTO api_keys (name, scope, prefix, key_hash, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6) "
+          "RETURNING id",
+          {k.name, std::string(domain::ApiScopeName(k.scope)), k.prefix, k.key_hash, k.created_by, Ts(k.created_at)})
+      .Int(0, 0);
+}
+
+std::optional<app::ApiKeyRecord> SqlApiKeyRepository::FindById(std::int64_t id) {
+  auto r = c_.Query(std::string(kKeySelect) + "WHERE id = $1", {id});
+  if (r.empty()) return std::nullopt;
+  return KeyAt(r, 0);
+}
+
+std::optional<app::ApiKeyRecord> SqlApiKeyRepository::FindByHash(std::string_view key_hash) {
+  auto r = c_.Query(std::string(kKeySelect) + "WHERE key_hash = $1", {key_hash});
+  if (r.empty()) return std::nullopt;
+  return KeyAt(r, 0);
+}
+
+std::vector<app::ApiKeyRecord> SqlApiKeyRepository::List() {
+  auto r = c_.Query(std::string(kKeySelect) + "ORDER BY id");
+  std::vector<app::ApiKeyRecord> out;
+  for (std::size_t i = 0; i < r.size(); ++i) out.push_back(KeyAt(r, i));
+  return out;
+}
+
+void SqlApiKeyRepository::Revoke(std::int64_t id, core::SysTime at) {
+  c_.Execute("UPDATE api_keys SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL", {Ts(at), id});
+}
+
+// ---------------------------------------------------------------- people
+
+namespace {
+constexpr const char* kPersonColumns =
+    "p.id, p.national_no, p.document_type, p.document_no, p.first_name_ar, p.second_name_ar, p.third_name_ar, "
+    "p.last_name_ar, p.first_name_en, p.second_name_en, p.third_name_en, p.last_name_en, p.date_of_birth, p.gender, "
+    "p.nationality_code, p.address, p.phone, p.email, p.deceased, p.created_at, p.updated_at, "
+    "(SELECT COUNT(*) FROM person_photos ph WHERE ph.person_id = p.id) ";
+
+domain::Person PersonAt(const Rows& r, std::size_t i) {
+  domain::Person p;
+  p.id = r.Int(i, 0);
+  p.national_no = r.OptText(i, 1);
+  p.document_type = r.OptText(i, 2);
+  p.document_no = r.OptText(i, 3);
+  p.first_name_ar = r.Text(i, 4);
+  p.second_name_ar = r.Text(i, 5);
+  p.third_name_ar = r.OptText(i, 6);
+  p.last_name_ar = r.Text(i, 7);
+  p.first_name_en = r.Text(i, 8);
+  p.second_name_en = r.Text(i, 9);
+  p.third_name_en = r.OptText(i, 10);
+  p.last_name_en = r.Text(i, 11);
+  p.date_of_birth = r.Text(i, 12);
+  p.gender = r.Text(i, 13);
+  p.nationality_code = r.Text(i, 14);
+  p.address = r.Text(i, 15);
+  p.phone = r.OptText(i, 16);
+  p.email = r.OptText(i, 17);
+  p.deceased = r.Bool(i, 18);
+  p.created_at = ParseTs(r.Text(i, 19));
+  p.updated_at = ParseTs(r.Text(i, 20));
+  p.has_photo = r.Int(i, 21) > 0;
+  return p;
+}
+
+std::vector<Param> PersonParams(const domain::PersonData& p) {
+  return {OptText(p.national_no),    OptText(p.document_type), OptText(p.document_no),  p.first_name_ar,
+          p.second_name_ar,          OptText(p.third_name_ar), p.last_name_ar,          p.first_name_en,
+          p.second_name_en,          OptText(p.third_name_en), p.last_name_en,          p.date_of_birth,
+          p.gender,                  p.nationality_code,       p.address,               OptText(p.phone),
+          OptText(p.email),          Bool(p.deceased)};
+}
+
+core::Error PersonConflict(const DbError& e) {
+  if (e.constraint().find("national_no") != std::string::npos) {
+    return Conflict("national-no-taken", "nationalNo", "A person with this national number is already registered.");
+  }
+  return Conflict("document-taken", "documentNo", "A person with this document is already registered.");
+}
+
+// The smallest string above every string that starts with `prefix` (U+10FFFF appended).
+std::string PrefixEnd(const std::string& prefix) { return prefix + "\xF4\x8F\xBF\xBF"; }
+
+}  // namespace
+
+std::optional<domain::Person> SqlPeopleRepository::FindById(std::int64_t id) {
+  auto r = c_.Query(std::string("SELECT ") + kPersonColumns + "FROM people p WHERE p.id = $1", {id});
+  if (r.empty()) return std::nullopt;
+  return PersonAt(r, 0);
+}
+
+std::optional<domain::Person> SqlPeopleRepository::FindByNationalNo(std::string_view national_no) {
+  auto r = c_.Query(std::string("SELECT ") + kPersonColumns + "FROM people p WHERE p.national_no = $1", {national_no});
+  if (r.empty()) return std::nullopt;
+  return PersonAt(r, 0);
+}
+
+void SqlPeopleRepository::IndexNames(std::int64_t id, const domain::PersonData& person) {
+  c_.Execute("DELETE FROM person_names WHERE person_id = $1", {id});
+  for (const auto& term : domain::SearchTerms(person)) {
+    c_.Execute("INSERT INTO person_names (name_norm, person_id) VALUES ($1, $2)", {term, id});
+  }
+}
+
+core::Result<std::int64_t> SqlPeopleRepository::Insert(const domain::PersonData& person, core::SysTime now) {
+  auto params = PersonParams(person);
+  params.push_back(Ts(now));
+  try {
+    auto id = c_.Query(
+                    "INSERT INTO people (national_no, document_type, document_no, first_name_ar, second_name_ar, "
+                    "third_name_ar, last_name_ar, first_name_en, second_name_en, third_name_en, last_name_en, "
+                    "date_of_birth, gender, nationality_code, address, phone, email, deceased, created_at, updated_at) "
+                    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19) "
+                    "RETURNING id",
+                    params)
+                  .Int(0, 0);
+    IndexNames(id, person);
+    return id;
+  } catch (const DbError& e) {
+    if (e.kind() == DbError::Kind::kUnique) return PersonConflict(e);
+    throw;
+  }
+}
+
+core::Status SqlPeopleRepository::Update(std::int64_t id, const domain::PersonData& person, core::SysTime now) {
+  auto params = PersonParams(person);
+  params.push_back(Ts(now));
+  params.push_back(id);
+  try {
+    c_.Execute(
+        "UPDATE people SET national_no = $1, document_type = $2, document_no = $3, first_name_ar = $4, "
+        "second_name_ar = $5, third_name_ar = $6, last_name_ar = $7, first_name_en = $8, second_name_en = $9, "
+        "third_name_en = $10, last_name_en = $11, date_of_birth = $12, gender = $13, nationality_code = $14, "
+        "address = $15, phone = $16, email = $17, deceased = $18, updated_at = $19 WHERE id = $20",
+        params);
+    IndexNames(id, person);
+    return core::OkStatus();
+  } catch (const DbError& e) {
+    if (e.kind() == DbError::Kind::kUnique) return PersonConflict(e);
+    throw;
+  }
+}
+
+app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& query) {
+  std::string where;
+  std::vector<Param> params;
+  auto param = [&](Param p) {
+    params.push_back(std::move(p));
+    return "$" + std::to_string(params.size());
+  };
+  std::string q = query.q;
+  while (!q.empty() && q.back() == ' ') q.pop_back();
+  while (!q.empty() && q.front() == ' ') q.erase(0, 1);
+  const bool digits = !q.empty() && q.find_first_not_of("0123456789") == std::string::npos;
+  const bool phone_like = !q.empty() && (q[0] == '+' || q.find_first_not_of("0123456789 -") == std::string::npos);
+  const bool has_letter = q.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") != std::string::npos;
+  const bool has_digit = q.find_first_of("0123456789") != std::string::npos;
+  if (q.empty()) {
+    where = "1 = 1";
+  } else if (digits && q.size() == 10) {
+    where = "p.national_no = " + param(q);
+    if (auto phone = domain::NormalisePhone(q)) where += " OR p.phone = " + param(*phone);
+  } else if (phone_like) {
+    auto phone = domain::NormalisePhone(q);
+    where = "p.phone = " + param(phone.value_or(q));
+    if (digits) {
+      where += " OR (p.national_no >= " + param(q) + " AND p.national_no < " + param(q + ":") + ")";
+    }
+  } else if (has_letter && has_digit) {
+    std::string upper = q;
+    for (auto& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    where = "p.document_no = " + param(upper);
+  } else {
+    // Every word must start one of the person's names, in either script.
+    const auto norm = domain::NormaliseName(q);
+    std::vector<std::string> words;
+    for (std::size_t start = 0; start < norm.size();) {
+      auto end = norm.find(' ', start);
+      if (end == std::string::npos) end = norm.size();
+      if (end > start && words.size() < 5) words.push_back(norm.substr(start, end - start));
+      start = end + 1;
+    }
+    if (words.empty()) words.push_back(norm);
+    where = "p.id IN (SELECT person_id FROM person_names WHERE name_norm >= " + param(words[0]) +
+            " AND name_norm < " + param(PrefixEnd(words[0])) + ")";
+    for (std::size_t i = 1; i < words.size(); ++i) {
+      where += " AND EXISTS (SELECT 1 FROM person_names n WHERE n.person_id = p.id AND n.name_norm >= " +
+               param(words[i]) + " AND n.name_norm < " + param(PrefixEnd(words[i])) + ")";
+    }
+  }
+  std::string order;
+  const std::string& s = query.sort;
+  if (s == "name") order = "p.last_name_en, p.first_name_en, p.id";
+  else if (s == "-name") order = "p.last_name_en DESC, p.first_name_en DESC, p.id DESC";
+  else if (s == "dateOfBirth") order = "p.date_of_birth, p.id";
+  else if (s == "-dateOfBirth") order = "p.date_of_birth DESC, p.id DESC";
+  else if (s == "createdAt") order = "p.id";
+  else order = "p.id DESC";
+
+  app::Page<domain::Person> out;
+  out.page = query.page.page;
+  out.page_size = query.page.page_size;
+  out.total = c_.Query("SELECT COUNT(*) FROM people p WHERE " + where, params).Int(0, 0);
+  const auto limit = param(std::int64_t{query.page.page_size});
+  const auto offset = param(query.page.Offset());
+  auto rows = c_.Query(std::string("SELECT ") + kPersonColumns + "FROM people p WHERE " + where + " ORDER BY " + order +
+                           " LIMIT " + limit + " OFFSET " + offset,
+                       params);
+  for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(PersonAt(rows, i));
+  return out;
+}
+
+void SqlPeopleRepository::SavePhoto(std::int64_t person_id, const app::Photo& photo, core::SysTime now) {
+  c_.Execute(
+      "INSERT INTO person_photos (person_id, full_jpeg, thumb_jpeg, sha256, uploaded_at) VALUES ($1, $2, $3, $4, $5) "
+      "ON CONFLICT (person_id) DO UPDATE SET full_jpeg = excluded.full_jpeg, thumb_jpeg = excluded.thumb_jpeg, "
+      "sha256 = excluded.sha256, uploaded_at = excluded.uploaded_at",
+      {person_id, core::Base64Encode(photo.full_jpeg), core::Base64Encode(photo.thumb_jpeg), photo.sha256, Ts(now)});
+}
+
+bool SqlPeopleRepository::DeletePhoto(std::int64_t person_id) {
+  return c_.Execute("DELETE FROM person_photos WHERE person_id = $1", {person_id}) > 0;
+}
+
+std::optional<std::string> SqlPeopleRepository::LoadPhoto(std::int64_t person_id, bool thumbnail) {
+  auto r = c_.Query(thumbnail ? "SELECT thumb_jpeg FROM person_photos WHERE person_id = $1"
+                              : "SELECT full_jpeg FROM person_photos WHERE person_id = $1",
+                    {person_id});
+  if (r.empty()) return std::nullopt;
+  return core::Base64Decode(r.Text(0, 0));
+}
+
+// ---------------------------------------------------------------- reference data
+
+std::vector<app::Country> SqlReferenceRepository::Countries() {
+  auto r = c_.Query("SELECT code, name_en, name_ar FROM countries ORDER BY name_en");
+  std::vector<app::Country> out;
+  for (std::size_t i = 0; i < r.size(); ++i) out.push_back({r.Text(i, 0), r.Text(i, 1), r.Text(i, 2)});
+  return out;
+}
+
+std::optional<app::Country> SqlReferenceRepository::FindCountry(std::string_view code) {
+  auto r = c_.Query("SELECT code, name_en, name_ar FROM countries WHERE code = $1", {code});
+  if (r.empty()) return std::nullopt;
+  return app::Country{r.Text(0, 0), r.Text(0, 1), r.Text(0, 2)};
+}
+
+namespace {
+constexpr const char* kBranchSelect = "SELECT id, code, name_ar, name_en, city_ar, city_en, active FROM branches ";
+app::Branch BranchAt(const Rows& r, std::size_t i) {
+  return app::Branch{r.Int(i, 0),  r.Text(i, 1), r.Text(i, 2), r.Text(i, 3),
+                     r.Text(i, 4), r.Text(i, 5), r.Bool(i, 6)};
+}
+constexpr const char* kClassSelect =
+    "SELECT id, code, name_ar, name_en, minimum_age, validity_years, fee_fils FROM license_classes ";
+app::LicenseClass ClassAt(const Rows& r, std::size_t i) {
+  return app::LicenseClass{r.Int(i, 0), r.Text(i, 1), r.Text(i, 2), r.Text(i, 3),
+                           static_cast<int>(r.Int(i, 4)), static_cast<int>(r.Int(i, 5)), r.Int(i, 6)};
+}
+app::FeeItem FeeAt(const Rows& r, std::size_t i) {
+  return app::FeeItem{r.Int(i, 0), r.Text(i, 1), r.Text(i, 2), r.Text(i, 3), static_cast<int>(r.Int(i, 4)), r.Int(i, 5)};
+}
+}  // namespace
+
+std::vector<app::Branch> SqlReferenceRepository::Branches() {
+  auto r = c_.Query(std::string(kBranchSelect) + "ORDER BY id");
+  std::vector<app::Branch> out;
+  for (std::size_t i = 0; i < r.size(); ++i) out.push_back(BranchAt(r, i));
+  return out;
+}
+
+std::optional<app::Branch> SqlReferenceRepository::FindBranch(std::int64_t id) {
+  auto r = c_.Query(std::string(kBranchSelect) + "WHERE id = $1", {id});
+  if (r.empty()) return std::nullopt;
+  return BranchAt(r, 0);
+}
+
+core::Result<std::int64_t> SqlReferenceRepository::InsertBranch(const app::Branch& b) {
+  try {
+    return c_
+        .Query(
+            "INSERT INTO branches (code, name_ar, name_en, city_ar, city_en, active) VALUES ($1, $2, $3, $4, $5, $6) "
+            "RETURNING id",
+            {b.code, b.name_ar, b.name_en, b.city_ar, b.city_en, Bool(b.active)})
+        .Int(0, 0);
+  } catch (const DbError& e) {
+    if (e.kind() == DbError::Kind::kUnique) return Conflict("branch-code-taken", "code", "An office has this code.");
+    throw;
+  }
+}
+
+core::Status SqlReferenceRepository::UpdateBranch(const app::Branch& b) {
+  c_.Execute("UPDATE branches SET name_ar = $1, name_en = $2, city_ar = $3, city_en = $4, active = $5 WHERE id = $6",
+             {b.name_ar, b.name_en, b.city_ar, b.city_en, Bool(b.active), b.id});
+  return core::OkStatus();
+}
+
+std::vector<app::LicenseClass> SqlReferenceRepository::LicenseClasses() {
+  auto r = c_.Query(std::string(kClassSelect) + "ORDER BY id");
+  std::vector<app::LicenseClass> out;
+  for (std::size_t i = 0; i < r.size(); ++i) out.push_back(ClassAt(r, i));
+  return out;
+}
+
+std::optional<app::LicenseClass> SqlReferenceRepository::FindLicenseClass(std::int64_t id) {
+  auto r = c_.Query(std::string(kClassSelect) + "WHERE id = $1", {id});
+  if (r.empty()) return std::nullopt;
+  return ClassAt(r, 0);
+}
+
+void SqlReferenceRepository::UpdateLicenseClass(const app::LicenseClass& c) {
+  c_.Execute(
+      "UPDATE license_classes SET name_ar = $1, name_en = $2, minimum_age = $3, validity_years = $4, fee_fils = $5 "
+      "WHERE id = $6",
+      {c.name_ar, c.name_en, std::int64_t{c.minimum_age}, std::int64_t{c.validity_years}, c.fee_fils, c.id});
+}
+
+std::vector<app::FeeItem> SqlReferenceRepository::ApplicationTypes() {
+  auto r = c_.Query("SELECT id, code, name_ar, name_en, 0, fee_fils FROM application_types ORDER BY id");
+  std::vector<app::FeeItem> out;
+  for (std::size_t i = 0; i < r.size(); ++i) out.push_back(FeeAt(r, i));
+  return out;
+}
+
+std::optional<app::FeeItem> SqlReferenceRepository::FindApplicationType(std::int64_t id) {
+  auto r = c_.Query("SELECT id, code, name_ar, name_en, 0, fee_fils FROM application_types WHERE id = $1", {id});
+  if (r.empty()) return std::nullopt;
+  return FeeAt(r, 0);
+}
+
+void SqlReferenceRepository::UpdateApplicationType(const app::FeeItem& f) {
+  c_.Execute("UPDATE application_types SET name_ar = $1, name_en = $2, fee_fils = $3 WHERE id = $4",
+             {f.name_ar, f.name_en, f.fee_fils, f.id});
+}
+
+std::vector<app::FeeItem> SqlReferenceRepository::TestTypes() {
+  auto r = c_.Query("SELECT id, code, name_ar, name_en, sequence, fee_fils FROM test_types ORDER BY sequence");
+  std::vector<app::FeeItem> out;
+  for (std::size_t i = 0; i < r.size(); ++i) out.push_back(FeeAt(r, i));
+  return out;
+}
+
+std::optional<app::FeeItem> SqlReferenceRepository::FindTestType(std::int64_t id) {
+  auto r = c_.Query("SELECT id, code, name_ar, name_en, sequence, fee_fils FROM test_types WHERE id = $1", {id});
+  if (r.empty()) return std::nullopt;
+  return FeeAt(r, 0);
+}
+
+void SqlReferenceRepository::UpdateTestType(const app::FeeItem& f) {
+  c_.Execute("UPDATE test_types SET name_ar = $1, name_en = $2, fee_fils = $3 WHERE id = $4",
+             {f.name_ar, f.name_en, f.fee_fils, f.id});
+}
+
+// ---------------------------------------------------------------- audit
+
+std::string AuditHash(const app::AuditEntry& e) {
+  const auto canonical = core::JsonObject()
+                             .Add("seq", e.seq)
+                             .Add("at", core::FormatTimestamp(e.at))
+                             .Add("actorType", e.actor_type)
+                             .Add("actorId", e.actor_id)
+                             .Add("actorName", e.actor_name)
+                             .Add("action", e.action)
+                             .Add("entity", e.entity)
+                             .Add("entityId", e.entity_id)
+                             .Add("before", e.before_json)
+                             .Add("after", e.after_json)
+                             .Add("branchId", e.branch_id)
+                             .Add("requestId", e.request_id)
+                             .Add("prevHash", e.prev_hash)
+                             .str();
+  return core::Sha256Hex(canonical);
+}
+
+app::AuditEntry SqlAuditRepository::Append(const app::Principal& who, core::SysTime at, std::string_view action,
+                                           std::string_view entity, std::optional<std::int64_t> entity_id,
+                                           std::optional<std::string> before_json,
+                                           std::optional<std::string> after_json) {
+  // Taking the head row first serialises appenders (a row lock on PostgreSQL, the write lock on SQLite).
+  auto head = c_.Query("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash");
+  app::AuditEntry e;
+  e.seq = head.Int(0, 0);
+  e.prev_hash = head.Text(0, 1);
+  e.at = at;
+  switch (who.kind) {
+    case app::Principal::Kind::kUser:
+      e.actor_type = "user";
+      e.actor_id = who.user_id;
+      e.branch_id = who.branch_id;
+      break;
+    case app::Principal::Kind::kApiKey:
+      e.actor_type = "api-key";
+      e.actor_id = who.api_key_id;
+      break;
+    case app::Principal::Kind::kSystem:
+      e.actor_type = "system";
+      break;
+  }
+  e.actor_name = who.username;
+  e.action = std::string(action);
+  e.entity = std::string(entity);
+  e.entity_id = entity_id;
+  e.before_json = std::move(before_json);
+  e.after_json = std::move(after_json);
+  e.request_id = who.request_id;
+  e.hash = AuditHash(e);
+  c_.Execute(
+      "INSERT INTO audit_log (seq, at, actor_type, actor_id, actor_name, action, entity, entity_id, before_json, "
+      "after_json, branch_id, request_id, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
+      "$13, $14)",
+      {e.seq, Ts(e.at), e.actor_type, OptId(e.actor_id), e.actor_name, e.action, e.entity, OptId(e.entity_id),
+       OptText(e.before_json), OptText(e.after_json), OptId(e.branch_id), e.request_id, e.prev_hash, e.hash});
+  c_.Execute("UPDATE audit_head SET hash = $1 WHERE id = 1", {e.hash});
+  return e;
+}
+
+app::AuditEntry AuditEntryAt(const Rows& r, std::size_t i) {
+  app::AuditEntry e;
+  e.seq = r.Int(i, 0);
+  e.at = ParseTs(r.Text(i, 1));
+  e.actor_type = r.Text(i, 2);
+  e.actor_id = r.OptInt(i, 3);
+  e.actor_name = r.Text(i, 4);
+  e.action = r.Text(i, 5);
+  e.entity = r.Text(i, 6);
+  e.entity_id = r.OptInt(i, 7);
+  e.before_json = r.OptText(i, 8);
+  e.after_json = r.OptText(i, 9);
+  e.branch_id = r.OptInt(i, 10);
+  e.request_id = r.Text(i, 11);
+  e.prev_hash = r.Text(i, 12);
+  e.hash = r.Text(i, 13);
+  return e;
+}
+
+app::Page<app::AuditEntry> SqlAuditRepository::List(std::string_view entity, std::optional<std::int64_t> entity_id,
+                                                     const app::PageRequest& page) {
+  constexpr const char* kSelect =
+      "SELECT seq, at, actor_type, actor_id, actor_name, action, entity, entity_id, before_json, after_json, "
+      "branch_id, request_id, prev_hash, hash FROM audit_log ";
+  std::string where = "WHERE 1 = 1";
+  std::vector<Param> params;
+  if (!entity.empty()) {
+    params.push_back(entity);
+    where += " AND entity = $" + std::to_string(params.size());
+  }
+  if (entity_id) {
+    params.push_back(*entity_id);
+    where += " AND entity_id = $" + std::to_string(params.size());
+  }
+  app::Page<app::AuditEntry> out;
+  out.page = page.page;
+  out.page_size = page.page_size;
+  out.total = c_.Query("SELECT COUNT(*) FROM audit_log " + where, params).Int(0, 0);
+  params.push_back(std::int64_t{page.page_size});
+  params.push_back(page.Offset());
+  const auto n = params.size();
+  auto rows = c_.Query(std::string(kSelect) + where + " ORDER BY seq DESC LIMIT $" + std::to_string(n - 1) +
+                           " OFFSET $" + std::to_string(n),
+                       params);
+  for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(AuditEntryAt(rows, i));
+  return out;
 }
 
 }  // namespace dvld::storage

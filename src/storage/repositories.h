@@ -10,8 +10,11 @@ class SqlUserRepository final : public app::UserRepository {
   explicit SqlUserRepository(Connection& c) : c_(c) {}
   std::optional<app::UserRecord> FindById(std::int64_t id) override;
   std::optional<app::UserRecord> FindByUsername(std::string_view username) override;
-  std::optional<std::int64_t> Insert(const app::UserRecord& user) override;
-  void UpdatePasswordHash(std::int64_t id, const std::string& hash, core::SysTime now) override;
+  std::optional<app::UserRecord> FindByPersonId(std::int64_t person_id) override;
+  core::Result<std::int64_t> Insert(const app::UserRecord& user) override;
+  core::Status Update(const app::UserRecord& user) override;
+  app::Page<app::UserRecord> List(const app::UserFilter& filter, const app::PageRequest& page) override;
+  std::int64_t CountActiveAdministrators() override;
 
  private:
   Connection& c_;
@@ -24,14 +27,87 @@ class SqlSessionRepository final : public app::SessionRepository {
   std::optional<app::SessionRecord> FindByTokenHash(std::string_view token_hash) override;
   void Touch(std::int64_t id, core::SysTime last_seen_at) override;
   bool DeleteByTokenHash(std::string_view token_hash) override;
+  void DeleteForUser(std::int64_t user_id, std::string_view keep_token_hash) override;
   std::int64_t DeleteExpired(core::SysTime now, core::SysTime idle_cutoff) override;
 
  private:
   Connection& c_;
 };
 
+class SqlApiKeyRepository final : public app::ApiKeyRepository {
+ public:
+  explicit SqlApiKeyRepository(Connection& c) : c_(c) {}
+  std::int64_t Insert(const app::ApiKeyRecord& key) override;
+  std::optional<app::ApiKeyRecord> FindById(std::int64_t id) override;
+  std::optional<app::ApiKeyRecord> FindByHash(std::string_view key_hash) override;
+  std::vector<app::ApiKeyRecord> List() override;
+  void Revoke(std::int64_t id, core::SysTime at) override;
+
+ private:
+  Connection& c_;
+};
+
+class SqlPeopleRepository final : public app::PeopleRepository {
+ public:
+  explicit SqlPeopleRepository(Connection& c) : c_(c) {}
+  std::optional<domain::Person> FindById(std::int64_t id) override;
+  std::optional<domain::Person> FindByNationalNo(std::string_view national_no) override;
+  core::Result<std::int64_t> Insert(const domain::PersonData& person, core::SysTime now) override;
+  core::Status Update(std::int64_t id, const domain::PersonData& person, core::SysTime now) override;
+  app::Page<domain::Person> Search(const app::PeopleQuery& query) override;
+  void SavePhoto(std::int64_t person_id, const app::Photo& photo, core::SysTime now) override;
+  bool DeletePhoto(std::int64_t person_id) override;
+  std::optional<std::string> LoadPhoto(std::int64_t person_id, bool thumbnail) override;
+
+ private:
+  void IndexNames(std::int64_t id, const domain::PersonData& person);
+  Connection& c_;
+};
+
+class SqlReferenceRepository final : public app::ReferenceRepository {
+ public:
+  explicit SqlReferenceRepository(Connection& c) : c_(c) {}
+  std::vector<app::Country> Countries() override;
+  std::optional<app::Country> FindCountry(std::string_view code) override;
+  std::vector<app::Branch> Branches() override;
+  std::optional<app::Branch> FindBranch(std::int64_t id) override;
+  core::Result<std::int64_t> InsertBranch(const app::Branch& branch) override;
+  core::Status UpdateBranch(const app::Branch& branch) override;
+  std::vector<app::LicenseClass> LicenseClasses() override;
+  std::optional<app::LicenseClass> FindLicenseClass(std::int64_t id) override;
+  void UpdateLicenseClass(const app::LicenseClass& c) override;
+  std::vector<app::FeeItem> ApplicationTypes() override;
+  std::optional<app::FeeItem> FindApplicationType(std::int64_t id) override;
+  void UpdateApplicationType(const app::FeeItem& item) override;
+  std::vector<app::FeeItem> TestTypes() override;
+  std::optional<app::FeeItem> FindTestType(std::int64_t id) override;
+  void UpdateTestType(const app::FeeItem& item) override;
+
+ private:
+  Connection& c_;
+};
+
+class SqlAuditRepository final : public app::AuditRepository {
+ public:
+  explicit SqlAuditRepository(Connection& c) : c_(c) {}
+  app::AuditEntry Append(const app::Principal& who, core::SysTime at, std::string_view action, std::string_view entity,
+                         std::optional<std::int64_t> entity_id, std::optional<std::string> before_json,
+                         std::optional<std::string> after_json) override;
+  app::Page<app::AuditEntry> List(std::string_view entity, std::optional<std::int64_t> entity_id,
+                                  const app::PageRequest& page) override;
+
+ private:
+  Connection& c_;
+};
+
+app::AuditEntry AuditEntryAt(const Rows& r, std::size_t i);
+// The SHA-256 of an audit entry's canonical content (everything but its own hash).
+std::string AuditHash(const app::AuditEntry& e);
+inline constexpr const char* kAuditGenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+
 // Text <-> time helpers shared by repositories.
 std::string Ts(core::SysTime t);
 core::SysTime ParseTs(const std::string& text);
+std::optional<core::SysTime> ParseOptTs(const std::optional<std::string>& text);
 
 }  // namespace dvld::storage

@@ -8,7 +8,14 @@ namespace {
 
 class SqlUnitOfWork final : public app::UnitOfWork {
  public:
-  SqlUnitOfWork(Lease lease, bool write) : lease_(std::move(lease)), users_(*lease_), sessions_(*lease_) {
+  SqlUnitOfWork(Lease lease, bool write)
+      : lease_(std::move(lease)),
+        users_(*lease_),
+        sessions_(*lease_),
+        api_keys_(*lease_),
+        people_(*lease_),
+        reference_(*lease_),
+        audit_(*lease_) {
     lease_->Begin(write);
   }
   ~SqlUnitOfWork() override {
@@ -21,6 +28,10 @@ class SqlUnitOfWork final : public app::UnitOfWork {
   }
   app::UserRepository& Users() override { return users_; }
   app::SessionRepository& Sessions() override { return sessions_; }
+  app::ApiKeyRepository& ApiKeys() override { return api_keys_; }
+  app::PeopleRepository& People() override { return people_; }
+  app::ReferenceRepository& Reference() override { return reference_; }
+  app::AuditRepository& Audit() override { return audit_; }
   void Commit() override {
     lease_->Commit();
     done_ = true;
@@ -30,6 +41,10 @@ class SqlUnitOfWork final : public app::UnitOfWork {
   Lease lease_;
   SqlUserRepository users_;
   SqlSessionRepository sessions_;
+  SqlApiKeyRepository api_keys_;
+  SqlPeopleRepository people_;
+  SqlReferenceRepository reference_;
+  SqlAuditRepository audit_;
   bool done_ = false;
 };
 

@@ -7,8 +7,13 @@
 #include <filesystem>
 #include <fstream>
 
+#include "app/api_key_service.h"
 #include "app/auth_service.h"
+#include "app/people_service.h"
+#include "app/reference_service.h"
 #include "app/setup_service.h"
+#include "app/staff_service.h"
+#include "media/gd_image_processor.h"
 #include "core/crypto.h"
 #include "http/http_app.h"
 #include "http/server/server.h"
@@ -43,6 +48,12 @@ struct Api::Impl {
   std::unique_ptr<storage::Database> db;
   std::unique_ptr<storage::SqlStore> store;
   std::unique_ptr<app::AuthService> auth;
+  media::GdImageProcessor images;
+  std::unique_ptr<app::PeopleService> people;
+  std::unique_ptr<app::StaffService> staff;
+  std::unique_ptr<app::ReferenceService> reference;
+  std::unique_ptr<app::ApiKeyService> api_keys;
+  std::unique_ptr<app::AuditService> audit;
   std::unique_ptr<http::HttpApp> app;
   std::unique_ptr<http::Server> server;
 };
@@ -53,6 +64,8 @@ Api& Api::Get() {
 }
 
 storage::Database& Api::db() { return *impl_->db; }
+const http::Router& Api::router() { return impl_->app->router(); }
+std::string Api::DbUrl() const { return impl_->url; }
 
 void Api::Start() {
   core::InitCrypto();
@@ -79,6 +92,11 @@ void Api::Start() {
   auto admin = app::SetupService(*s.store, s.clock).EnsureAdministrator(std::string(kAdminPassword));
   ASSERT_TRUE(admin);
   s.auth = std::make_unique<app::AuthService>(*s.store, s.clock);
+  s.people = std::make_unique<app::PeopleService>(*s.store, s.clock, s.images);
+  s.staff = std::make_unique<app::StaffService>(*s.store, s.clock);
+  s.reference = std::make_unique<app::ReferenceService>(*s.store, s.clock);
+  s.api_keys = std::make_unique<app::ApiKeyService>(*s.store, s.clock);
+  s.audit = std::make_unique<app::AuditService>(*s.store);
 
   http::HttpAppConfig cfg;
   s.dir = s.dir.empty() ? std::filesystem::temp_directory_path() / ("dvld-api-" + core::RandomHex(6)) : s.dir;
@@ -88,11 +106,13 @@ void Api::Start() {
   cfg.web_root = s.dir / "web";
   cfg.openapi_yaml = "openapi: 3.0.3\n";
   cfg.log_requests = false;
-  s.app = std::make_unique<http::HttpApp>(cfg, http::Services{*s.auth, *s.store});
+  cfg.login_burst = 1e6;  // every test signs in from 127.0.0.1; the limiter has its own test
+  s.app = std::make_unique<http::HttpApp>(
+      cfg, http::Services{*s.auth, *s.store, *s.people, *s.staff, *s.reference, *s.api_keys, *s.audit});
   http::ServerConfig server_cfg;
   server_cfg.port = 0;
   server_cfg.threads = 2;
-  server_cfg.max_body_bytes = 64 * 1024;
+  server_cfg.max_body_bytes = 3 * 1024 * 1024;
   server_cfg.max_connections = 64;
   auto* app = s.app.get();
   s.server = std::make_unique<http::Server>(server_cfg, [app](auto req, auto done) { app->Handle(req, done); });
@@ -105,6 +125,11 @@ void Api::Stop() {
   s.server->Stop();
   s.server.reset();
   s.app.reset();
+  s.audit.reset();
+  s.api_keys.reset();
+  s.reference.reset();
+  s.staff.reset();
+  s.people.reset();
   s.auth.reset();
   s.store.reset();
   s.db.reset();

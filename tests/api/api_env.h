@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "http/router.h"
 #include "storage/database.h"
 
 namespace dvld::test {
@@ -28,6 +29,8 @@ class Api {
   static Api& Get();
   std::uint16_t port() const { return port_; }
   storage::Database& db();
+  const http::Router& router();
+  std::string DbUrl() const;
 
   HttpResult Call(const std::string& method, const std::string& target, const std::string& body = {},
                   const std::map<std::string, std::string>& headers = {});

@@ -109,9 +109,14 @@ TEST(Problems, WrongFieldTypesAre422NamingTheFieldAndRule) {
 }
 
 TEST(Limits, OversizedBodyIs413) {
-  auto r = api().Call("POST", "/api/v1/auth/login", std::string(70 * 1024, 'x'));
+  auto r = api().Call("POST", "/api/v1/auth/login", std::string(1024 * 1024 + 1, 'x'));
   EXPECT_EQ(r.status, 413) << r.body;
   EXPECT_EQ(r.Header("content-type"), "application/problem+json");
+}
+
+TEST(Limits, BodiesOverWhatTheServerTakesAtAllAre413) {
+  auto r = api().Call("POST", "/api/v1/people", std::string(3 * 1024 * 1024 + 1, 'x'));
+  EXPECT_EQ(r.status, 413) << r.body.substr(0, 200);
 }
 
 TEST(Limits, OversizedHeadersAre431) {

@@ -6,12 +6,31 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "app/principal.h"
 #include "core/clock.h"
+#include "core/result.h"
 #include "domain/accounts/role.h"
+#include "domain/people/person.h"
 
 namespace dvld::app {
 
+struct PageRequest {
+  int page = 1;
+  int page_size = 50;
+  std::int64_t Offset() const { return static_cast<std::int64_t>(page - 1) * page_size; }
+};
+
+template <typename T>
+struct Page {
+  std::vector<T> items;
+  std::int64_t total = 0;
+  int page = 1;
+  int page_size = 50;
+};
+
+// ---- accounts ----
 struct UserRecord {
   std::int64_t id = 0;
   std::string username;
@@ -20,7 +39,34 @@ struct UserRecord {
   std::int64_t branch_id = 0;
   std::optional<std::int64_t> person_id;
   bool active = true;
+  int failed_attempts = 0;
+  std::optional<core::SysTime> locked_until;
   core::SysTime created_at{};
+  core::SysTime updated_at{};
+  // Joined for display.
+  std::string branch_name_en, branch_name_ar;
+  std::optional<std::string> person_name_en, person_name_ar;
+};
+
+struct UserFilter {
+  std::string q;  // user name prefix
+  std::optional<domain::Role> role;
+  std::optional<std::int64_t> branch_id;
+  std::optional<bool> active;
+};
+
+class UserRepository {
+ public:
+  virtual ~UserRepository() = default;
+  virtual std::optional<UserRecord> FindById(std::int64_t id) = 0;
+  virtual std::optional<UserRecord> FindByUsername(std::string_view username) = 0;
+  virtual std::optional<UserRecord> FindByPersonId(std::int64_t person_id) = 0;
+  // Returns the new id; a conflict error when the user name or the person is taken.
+  virtual core::Result<std::int64_t> Insert(const UserRecord& user) = 0;
+  // Saves role, branch, person, active, password hash, lockout state and updated_at.
+  virtual core::Status Update(const UserRecord& user) = 0;
+  virtual Page<UserRecord> List(const UserFilter& filter, const PageRequest& page) = 0;
+  virtual std::int64_t CountActiveAdministrators() = 0;
 };
 
 struct SessionRecord {
@@ -34,16 +80,6 @@ struct SessionRecord {
   std::string user_agent;
 };
 
-class UserRepository {
- public:
-  virtual ~UserRepository() = default;
-  virtual std::optional<UserRecord> FindById(std::int64_t id) = 0;
-  virtual std::optional<UserRecord> FindByUsername(std::string_view username) = 0;
-  // Returns the new id; nullopt when the user name is taken.
-  virtual std::optional<std::int64_t> Insert(const UserRecord& user) = 0;
-  virtual void UpdatePasswordHash(std::int64_t id, const std::string& hash, core::SysTime now) = 0;
-};
-
 class SessionRepository {
  public:
   virtual ~SessionRepository() = default;
@@ -51,8 +87,132 @@ class SessionRepository {
   virtual std::optional<SessionRecord> FindByTokenHash(std::string_view token_hash) = 0;
   virtual void Touch(std::int64_t id, core::SysTime last_seen_at) = 0;
   virtual bool DeleteByTokenHash(std::string_view token_hash) = 0;
+  // Ends every session of a user except `keep_token_hash` (when given).
+  virtual void DeleteForUser(std::int64_t user_id, std::string_view keep_token_hash = {}) = 0;
   // Removes sessions that have expired by `now`; returns how many.
   virtual std::int64_t DeleteExpired(core::SysTime now, core::SysTime idle_cutoff) = 0;
+};
+
+struct ApiKeyRecord {
+  std::int64_t id = 0;
+  std::string name;
+  domain::ApiScope scope = domain::ApiScope::kPolice;
+  std::string prefix;    // the first characters of the key, to recognise it in lists
+  std::string key_hash;  // SHA-256 of the key
+  std::int64_t created_by = 0;
+  core::SysTime created_at{};
+  std::optional<core::SysTime> revoked_at;
+};
+
+class ApiKeyRepository {
+ public:
+  virtual ~ApiKeyRepository() = default;
+  virtual std::int64_t Insert(const ApiKeyRecord& key) = 0;
+  virtual std::optional<ApiKeyRecord> FindById(std::int64_t id) = 0;
+  virtual std::optional<ApiKeyRecord> FindByHash(std::string_view key_hash) = 0;
+  virtual std::vector<ApiKeyRecord> List() = 0;
+  virtual void Revoke(std::int64_t id, core::SysTime at) = 0;
+};
+
+// ---- people ----
+struct PeopleQuery {
+  std::string q;
+  std::string sort = "name";  // name, -name, dateOfBirth, -dateOfBirth, createdAt, -createdAt
+  PageRequest page;
+};
+
+struct Photo {
+  std::string full_jpeg;
+  std::string thumb_jpeg;
+  std::string sha256;
+};
+
+class PeopleRepository {
+ public:
+  virtual ~PeopleRepository() = default;
+  virtual std::optional<domain::Person> FindById(std::int64_t id) = 0;
+  virtual std::optional<domain::Person> FindByNationalNo(std::string_view national_no) = 0;
+  // A conflict error (national-no-taken, document-taken) when an identity number is taken.
+  virtual core::Result<std::int64_t> Insert(const domain::PersonData& person, core::SysTime now) = 0;
+  virtual core::Status Update(std::int64_t id, const domain::PersonData& person, core::SysTime now) = 0;
+  virtual Page<domain::Person> Search(const PeopleQuery& query) = 0;
+  virtual void SavePhoto(std::int64_t person_id, const Photo& photo, core::SysTime now) = 0;
+  virtual bool DeletePhoto(std::int64_t person_id) = 0;
+  // The stored JPEG (full size or thumbnail), raw bytes.
+  virtual std::optional<std::string> LoadPhoto(std::int64_t person_id, bool thumbnail) = 0;
+};
+
+// ---- reference data ----
+struct Country {
+  std::string code, name_en, name_ar;
+};
+struct Branch {
+  std::int64_t id = 0;
+  std::string code, name_ar, name_en, city_ar, city_en;
+  bool active = true;
+};
+struct LicenseClass {
+  std::int64_t id = 0;
+  std::string code, name_ar, name_en;
+  int minimum_age = 18;
+  int validity_years = 10;
+  std::int64_t fee_fils = 0;
+};
+// An application type (a service) or a test type: a code, names and a fee.
+struct FeeItem {
+  std::int64_t id = 0;
+  std::string code, name_ar, name_en;
+  int sequence = 0;  // tests only: their order
+  std::int64_t fee_fils = 0;
+};
+
+class ReferenceRepository {
+ public:
+  virtual ~ReferenceRepository() = default;
+  virtual std::vector<Country> Countries() = 0;
+  virtual std::optional<Country> FindCountry(std::string_view code) = 0;
+  virtual std::vector<Branch> Branches() = 0;
+  virtual std::optional<Branch> FindBranch(std::int64_t id) = 0;
+  virtual core::Result<std::int64_t> InsertBranch(const Branch& branch) = 0;
+  virtual core::Status UpdateBranch(const Branch& branch) = 0;
+  virtual std::vector<LicenseClass> LicenseClasses() = 0;
+  virtual std::optional<LicenseClass> FindLicenseClass(std::int64_t id) = 0;
+  virtual void UpdateLicenseClass(const LicenseClass& c) = 0;
+  virtual std::vector<FeeItem> ApplicationTypes() = 0;
+  virtual std::optional<FeeItem> FindApplicationType(std::int64_t id) = 0;
+  virtual void UpdateApplicationType(const FeeItem& item) = 0;
+  virtual std::vector<FeeItem> TestTypes() = 0;
+  virtual std::optional<FeeItem> FindTestType(std::int64_t id) = 0;
+  virtual void UpdateTestType(const FeeItem& item) = 0;
+};
+
+// ---- audit ----
+struct AuditEntry {
+  std::int64_t seq = 0;
+  core::SysTime at{};
+  std::string actor_type;  // user, api-key, system
+  std::optional<std::int64_t> actor_id;
+  std::string actor_name;
+  std::string action;  // create, update, delete, revoke, reset-password, ...
+  std::string entity;  // person, user, branch, license_class, ...
+  std::optional<std::int64_t> entity_id;
+  std::optional<std::string> before_json;
+  std::optional<std::string> after_json;
+  std::optional<std::int64_t> branch_id;
+  std::string request_id;
+  std::string prev_hash;
+  std::string hash;
+};
+
+class AuditRepository {
+ public:
+  virtual ~AuditRepository() = default;
+  // Appends the next link of the chain, in the caller's transaction.
+  virtual AuditEntry Append(const Principal& who, core::SysTime at, std::string_view action, std::string_view entity,
+                            std::optional<std::int64_t> entity_id, std::optional<std::string> before_json,
+                            std::optional<std::string> after_json) = 0;
+  virtual Page<AuditEntry> List(std::string_view entity, std::optional<std::int64_t> entity_id,
+                                const PageRequest& page) = 0;
 };
 
 // One transaction. Destroying it without Commit() rolls back.
@@ -61,6 +221,10 @@ class UnitOfWork {
   virtual ~UnitOfWork() = default;
   virtual UserRepository& Users() = 0;
   virtual SessionRepository& Sessions() = 0;
+  virtual ApiKeyRepository& ApiKeys() = 0;
+  virtual PeopleRepository& People() = 0;
+  virtual ReferenceRepository& Reference() = 0;
+  virtual AuditRepository& Audit() = 0;
   virtual void Commit() = 0;
 };
 
@@ -80,6 +244,15 @@ class Store {
   // True when the database answers and its schema is at the version this binary expects.
   virtual bool Ready() = 0;
   virtual StoreStats Stats() = 0;
+};
+
+// Turns photo uploads into stored JPEGs; implemented over libgd in media/.
+class ImageProcessor {
+ public:
+  virtual ~ImageProcessor() = default;
+  // Decodes a JPEG or PNG (checked by content, not by what the client says), and re-encodes it as a
+  // JPEG of at most `max_side` pixels on its longer side plus a thumbnail.
+  virtual core::Result<Photo> Process(std::string_view bytes) = 0;
 };
 
 }  // namespace dvld::app

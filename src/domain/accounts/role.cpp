@@ -72,7 +72,7 @@ const std::vector<std::string_view>& AllPermissions() {
       kReferenceManage, kAuditRead,       kApplicationsRead, kApplicationsWrite,  kTestsRecord,
       kLicensesRead,    kLicensesDetain,  kPaymentsCollect,  kPaymentsRefund,     kVehiclesRead,
       kVehiclesWrite,   kViolationsRead,  kViolationsWrite,  kViolationsDecide,   kReportsRead,
-      kApiKeysManage};
+      kApiKeysManage,   kInsuranceWrite,  kInspectionsWrite, kPaymentsConfirm};
   return kAll;
 }
 
@@ -94,6 +94,57 @@ const std::vector<std::string_view>& PermissionsOf(Role role) {
 
 bool HasPermission(Role role, std::string_view permission) {
   const auto& p = PermissionsOf(role);
+  return std::find(p.begin(), p.end(), permission) != p.end();
+}
+
+namespace {
+constexpr std::array<std::pair<ApiScope, std::string_view>, 4> kScopeNames{{
+    {ApiScope::kInsurer, "insurer"},
+    {ApiScope::kInspection, "inspection"},
+    {ApiScope::kPolice, "police"},
+    {ApiScope::kPaymentGateway, "payment-gateway"},
+}};
+}  // namespace
+
+std::optional<ApiScope> ParseApiScope(std::string_view name) {
+  for (const auto& [scope, n] : kScopeNames) {
+    if (n == name) return scope;
+  }
+  return std::nullopt;
+}
+
+std::string_view ApiScopeName(ApiScope scope) {
+  for (const auto& [s, n] : kScopeNames) {
+    if (s == scope) return n;
+  }
+  return "unknown";
+}
+
+const std::vector<ApiScope>& AllApiScopes() {
+  static const std::vector<ApiScope> kAll{ApiScope::kInsurer, ApiScope::kInspection, ApiScope::kPolice,
+                                          ApiScope::kPaymentGateway};
+  return kAll;
+}
+
+const std::vector<std::string_view>& PermissionsOf(ApiScope scope) {
+  using namespace perm;
+  static const std::vector<std::string_view> kInsurer{kVehiclesRead, kInsuranceWrite};
+  static const std::vector<std::string_view> kInspection{kVehiclesRead, kInspectionsWrite};
+  // Police systems look people and licences up and record violations.
+  static const std::vector<std::string_view> kPolice{kPeopleRead, kLicensesRead, kVehiclesRead, kViolationsRead,
+                                                     kViolationsWrite};
+  static const std::vector<std::string_view> kGateway{kPaymentsConfirm};
+  switch (scope) {
+    case ApiScope::kInsurer: return kInsurer;
+    case ApiScope::kInspection: return kInspection;
+    case ApiScope::kPolice: return kPolice;
+    case ApiScope::kPaymentGateway: return kGateway;
+  }
+  return kGateway;
+}
+
+bool HasPermission(ApiScope scope, std::string_view permission) {
+  const auto& p = PermissionsOf(scope);
   return std::find(p.begin(), p.end(), permission) != p.end();
 }
 

@@ -31,7 +31,19 @@ inline constexpr std::string_view kViolationsWrite = "violations.write";
 inline constexpr std::string_view kViolationsDecide = "violations.decide";
 inline constexpr std::string_view kReportsRead = "reports.read";
 inline constexpr std::string_view kApiKeysManage = "apikeys.manage";
+// Partner systems' own writes (issue 5 adds their routes).
+inline constexpr std::string_view kInsuranceWrite = "insurance.write";
+inline constexpr std::string_view kInspectionsWrite = "inspections.write";
+inline constexpr std::string_view kPaymentsConfirm = "payments.confirm";
 }  // namespace perm
+
+// A partner system's API key acts within one scope, which grants a fixed set of permissions.
+enum class ApiScope { kInsurer, kInspection, kPolice, kPaymentGateway };
+std::optional<ApiScope> ParseApiScope(std::string_view name);
+std::string_view ApiScopeName(ApiScope scope);
+const std::vector<ApiScope>& AllApiScopes();
+const std::vector<std::string_view>& PermissionsOf(ApiScope scope);
+bool HasPermission(ApiScope scope, std::string_view permission);
 
 std::optional<Role> ParseRole(std::string_view name);
 std::string_view RoleName(Role role);

@@ -6,6 +6,7 @@
 #include "http/handlers/handlers.h"
 #include "http/http_app.h"
 #include "http/problem.h"
+#include "http/rate_limiter.h"
 
 namespace dvld::http::handlers {
 namespace {
@@ -19,10 +20,16 @@ std::string SessionCookie(const std::string& token, long max_age, bool secure) {
 
 }  // namespace
 
-void RegisterAuthRoutes(Router& router, app::AuthService& auth, bool secure_cookies) {
+void RegisterAuthRoutes(Router& router, app::AuthService& auth, bool secure_cookies, LoginRateLimiter& limiter) {
   router.Add(
       "POST", "/api/v1/auth/login", access::kPublic,
-      [&auth, secure_cookies](Context& ctx) {
+      [&auth, secure_cookies, &limiter](Context& ctx) {
+        if (!limiter.Allow(ctx.request.remote_ip)) {
+          Response r = Problem(core::ErrorCode::kRateLimited, "too-many-requests",
+                               "Too many sign-in attempts from this address; wait a minute.");
+          r.SetHeader("Retry-After", "60");
+          return r;
+        }
         auto body = dto::ParseObject(ctx.request.body);
         if (!body) return Problem(body.error());
         dto::FieldReader in(*body);
@@ -51,6 +58,22 @@ void RegisterAuthRoutes(Router& router, app::AuthService& auth, bool secure_cook
   router.Add("GET", "/api/v1/auth/me", access::kSignedIn, [](Context& ctx) {
     return Response::Json(200, boost::json::serialize(boost::json::object{{"user", dto::PrincipalJson(*ctx.principal)}}));
   });
+
+  router.Add(
+      "POST", "/api/v1/auth/change-password", access::kSignedIn,
+      [&auth](Context& ctx) {
+        auto body = dto::ParseObject(ctx.request.body);
+        if (!body) return Problem(body.error());
+        dto::FieldReader in(*body);
+        auto current = in.String("currentPassword", true, 1024);
+        auto next = in.String("newPassword", true, 1024);
+        if (!in.ok()) return Problem(in.error());
+        if (auto ok = auth.ChangePassword(*ctx.principal, HttpApp::TokenOf(ctx.request), *current, *next); !ok) {
+          return Problem(ok.error());
+        }
+        return Response::NoContent();
+      })
+      .blocking = true;
 }
 
 }  // namespace dvld::http::handlers

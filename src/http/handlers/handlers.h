@@ -1,13 +1,33 @@
 // Route registration, one function per area. Each handler parses, calls one service, maps the result.
 #pragma once
+#include <boost/json/value.hpp>
 #include <string>
 
+#include "app/api_key_service.h"
 #include "app/auth_service.h"
+#include "app/people_service.h"
 #include "app/ports/store.h"
+#include "app/reference_service.h"
+#include "app/staff_service.h"
 #include "http/metrics.h"
 #include "http/router.h"
 
-namespace dvld::http::handlers {
+namespace dvld::http {
+
+// Every service the HTTP layer calls, wired in main.
+struct Services {
+  app::AuthService& auth;
+  app::Store& store;
+  app::PeopleService& people;
+  app::StaffService& staff;
+  app::ReferenceService& reference;
+  app::ApiKeyService& api_keys;
+  app::AuditService& audit;
+};
+
+class LoginRateLimiter;
+
+namespace handlers {
 
 struct SystemDeps {
   app::Store& store;
@@ -17,7 +37,17 @@ struct SystemDeps {
 
 // /api/v1/health, /api/v1/ready, /metrics, /api/v1/openapi.yaml
 void RegisterSystemRoutes(Router& router, SystemDeps deps);
-// /api/v1/auth/login, /logout, /me
-void RegisterAuthRoutes(Router& router, app::AuthService& auth, bool secure_cookies);
+// /api/v1/auth/login, /logout, /me, /change-password
+void RegisterAuthRoutes(Router& router, app::AuthService& auth, bool secure_cookies, LoginRateLimiter& limiter);
+// /api/v1/people...
+void RegisterPeopleRoutes(Router& router, app::PeopleService& people);
+// /api/v1/users..., /api/v1/api-keys...
+void RegisterStaffRoutes(Router& router, app::StaffService& staff, app::ApiKeyService& keys);
+// /api/v1/countries, /branches, /license-classes, /application-types, /test-types, /audit
+void RegisterReferenceRoutes(Router& router, app::ReferenceService& reference, app::AuditService& audit);
 
-}  // namespace dvld::http::handlers
+// Shorthand for answering JSON.
+Response JsonOk(const boost::json::value& body, int status = 200);
+
+}  // namespace handlers
+}  // namespace dvld::http

@@ -6,6 +6,10 @@
 
 namespace dvld::http::handlers {
 
+Response JsonOk(const boost::json::value& body, int status) {
+  return Response::Json(status, boost::json::serialize(body));
+}
+
 void RegisterSystemRoutes(Router& router, SystemDeps deps) {
   router.Add("GET", "/api/v1/health", access::kPublic, [](Context&) {
     return Response::Json(200, boost::json::serialize(boost::json::object{{"status", "ok"}, {"version", core::kVersion}}));

@@ -15,7 +15,7 @@ struct ServerConfig {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;  // 0 picks a free port (tests)
   unsigned threads = 0;       // 0: one per core
-  std::size_t max_body_bytes = 1024 * 1024;
+  std::size_t max_body_bytes = 3 * 1024 * 1024;  // the largest any route takes (photos); routes limit further
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_connections = 2048;
   std::chrono::seconds idle_timeout{60};  // waiting for the next request on a kept-alive connection
