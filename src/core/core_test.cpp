@@ -101,3 +101,32 @@ TEST(Result, CarriesAValueOrAnError) {
 
 }  // namespace
 }  // namespace dvld::core
+
+#include "core/json_writer.h"
+
+namespace dvld::core {
+namespace {
+
+TEST(JsonObject, WritesCanonicalEscapedJson) {
+  const auto s = JsonObject()
+                     .Add("name", "محمد \"Sam\"\n")
+                     .Add("n", std::int64_t{-5})
+                     .Add("ok", true)
+                     .Add("none", std::optional<std::string>{})
+                     .Add("ctl", std::string_view("\x01", 1))
+                     .AddRaw("raw", "[1,2]")
+                     .str();
+  EXPECT_EQ(s, R"({"name":"محمد \"Sam\"\n","n":-5,"ok":true,"none":null,"ctl":"\u0001","raw":[1,2]})");
+  EXPECT_EQ(JsonObject().str(), "{}");
+}
+
+TEST(Base64, RoundTripsBinary) {
+  InitCrypto();
+  const std::string bytes("\x00\xff\x10 abc", 7);
+  EXPECT_EQ(Base64Decode(Base64Encode(bytes)), bytes);
+  EXPECT_EQ(Base64Encode("abc"), "YWJj");
+  EXPECT_FALSE(Base64Decode("***"));
+}
+
+}  // namespace
+}  // namespace dvld::core

@@ -112,3 +112,20 @@ TEST(FieldReader, RejectsMalformedBodies) {
 
 }  // namespace
 }  // namespace dvld::http
+
+#include "http/rate_limiter.h"
+
+namespace dvld::http {
+namespace {
+
+TEST(LoginRateLimiter, AllowsABurstThenRefusesPerAddress) {
+  LoginRateLimiter limiter(3, 0.0001);
+  EXPECT_TRUE(limiter.Allow("10.0.0.1"));
+  EXPECT_TRUE(limiter.Allow("10.0.0.1"));
+  EXPECT_TRUE(limiter.Allow("10.0.0.1"));
+  EXPECT_FALSE(limiter.Allow("10.0.0.1"));
+  EXPECT_TRUE(limiter.Allow("10.0.0.2")) << "each address has its own bucket";
+}
+
+}  // namespace
+}  // namespace dvld::http

@@ -44,7 +44,7 @@ struct Api::Impl {
   std::filesystem::path dir;
   std::string url;
   std::string pg_admin_url, pg_db;
-  core::SystemClock clock;
+  core::ManualClock clock{core::SystemClock().Now()};
   std::unique_ptr<storage::Database> db;
   std::unique_ptr<storage::SqlStore> store;
   std::unique_ptr<app::AuthService> auth;
@@ -65,6 +65,25 @@ Api& Api::Get() {
 
 storage::Database& Api::db() { return *impl_->db; }
 const http::Router& Api::router() { return impl_->app->router(); }
+core::ManualClock& Api::clock() { return impl_->clock; }
+
+std::string Api::FreshDatabaseUrl() {
+  auto& s = *impl_;
+  if (!s.pg_admin_url.empty()) {
+    const auto name = "dvld_api_" + core::RandomHex(6);
+    storage::OpenPostgres(s.pg_admin_url)->ExecuteScript("CREATE DATABASE " + name);
+    return s.pg_admin_url.substr(0, s.pg_admin_url.rfind('/') + 1) + name;
+  }
+  return "sqlite:" + (s.dir / ("extra-" + core::RandomHex(4) + ".db")).string();
+}
+
+std::string Api::CreateUser(const std::string& username, const std::string& role, const std::string& password) {
+  auto r = Call("POST", "/api/v1/users",
+                boost::json::object{{"username", username}, {"password", password}, {"role", role}, {"branchId", 1}},
+                AdminToken());
+  EXPECT_EQ(r.status, 201) << r.body;
+  return Login(username, password);
+}
 std::string Api::DbUrl() const { return impl_->url; }
 
 void Api::Start() {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "core/clock.h"
 #include "http/router.h"
 #include "storage/database.h"
 
@@ -30,6 +31,13 @@ class Api {
   std::uint16_t port() const { return port_; }
   storage::Database& db();
   const http::Router& router();
+  // The server's clock: tests move it (lockout, session expiry).
+  core::ManualClock& clock();
+  // A new, empty database of the same kind as the suite's (for tests that damage their data).
+  std::string FreshDatabaseUrl();
+  // Creates a staff account through the API as the administrator and signs it in.
+  std::string CreateUser(const std::string& username, const std::string& role,
+                         const std::string& password = "Counter#2026pass");
   std::string DbUrl() const;
 
   HttpResult Call(const std::string& method, const std::string& target, const std::string& body = {},

@@ -57,3 +57,59 @@ TEST(PasswordPolicy, RequiresLengthLettersAndDigits) {
 
 }  // namespace
 }  // namespace dvld::domain
+
+#include "domain/accounts/account_rules.h"
+
+namespace dvld::domain {
+namespace {
+
+TEST(Lockout, TheFifthFailureInARowLocksFor15Minutes) {
+  core::SysTime now{};
+  ASSERT_TRUE(core::ParseTimestamp("2026-11-28T08:00:00Z", now));
+  int attempts = 0;
+  for (int i = 1; i <= 4; ++i) {
+    auto f = AfterFailedSignIn(attempts, now);
+    EXPECT_FALSE(f.locked_until) << "failure " << i;
+    attempts = f.failed_attempts;
+  }
+  EXPECT_EQ(attempts, 4);
+  auto fifth = AfterFailedSignIn(attempts, now);
+  ASSERT_TRUE(fifth.locked_until);
+  EXPECT_EQ(*fifth.locked_until, now + std::chrono::minutes(15));
+  EXPECT_EQ(fifth.failed_attempts, 0);
+  EXPECT_TRUE(IsLocked(fifth.locked_until, now + std::chrono::minutes(14) + std::chrono::seconds(59)));
+  EXPECT_FALSE(IsLocked(fifth.locked_until, now + std::chrono::minutes(15)));
+  EXPECT_FALSE(IsLocked(std::nullopt, now));
+}
+
+TEST(Usernames, AreShortLowerCaseWords) {
+  EXPECT_TRUE(CheckUsername("clerk.amman-1"));
+  EXPECT_TRUE(CheckUsername("abc"));
+  EXPECT_FALSE(CheckUsername("ab"));
+  EXPECT_FALSE(CheckUsername(std::string(33, 'a')));
+  EXPECT_FALSE(CheckUsername("Clerk"));
+  EXPECT_FALSE(CheckUsername("1clerk"));
+  EXPECT_FALSE(CheckUsername("clerk amman"));
+  EXPECT_EQ(CheckUsername("كاتب").error().fields.at(0).field, "username");
+}
+
+TEST(ApiScopes, GrantOnlyTheirOwnPermissions) {
+  for (auto s : AllApiScopes()) EXPECT_EQ(ParseApiScope(ApiScopeName(s)), s);
+  EXPECT_FALSE(ParseApiScope("admin"));
+  EXPECT_TRUE(HasPermission(ApiScope::kPolice, perm::kViolationsWrite));
+  EXPECT_TRUE(HasPermission(ApiScope::kPolice, perm::kPeopleRead));
+  EXPECT_FALSE(HasPermission(ApiScope::kPolice, perm::kPeopleWrite));
+  EXPECT_FALSE(HasPermission(ApiScope::kInsurer, perm::kViolationsWrite));
+  EXPECT_TRUE(HasPermission(ApiScope::kInsurer, perm::kInsuranceWrite));
+  EXPECT_TRUE(HasPermission(ApiScope::kInspection, perm::kInspectionsWrite));
+  EXPECT_FALSE(HasPermission(ApiScope::kInspection, perm::kInsuranceWrite));
+  EXPECT_TRUE(HasPermission(ApiScope::kPaymentGateway, perm::kPaymentsConfirm));
+  EXPECT_EQ(PermissionsOf(ApiScope::kPaymentGateway).size(), 1u);
+  for (auto s : AllApiScopes()) {
+    EXPECT_FALSE(HasPermission(s, perm::kUsersManage));
+    EXPECT_FALSE(HasPermission(s, perm::kAuditRead));
+  }
+}
+
+}  // namespace
+}  // namespace dvld::domain
