@@ -97,41 +97,42 @@ core::Result<LicenseClass> ReferenceService::UpdateLicenseClass(const Principal&
   return c;
 }
 
-core::Result<FeeItem> ReferenceService::UpdateApplicationType(const Principal& who, FeeItem item) {
+namespace {
+// Services and tests are both a code, names and a fee: one update for both.
+template <typename Find, typename Save>
+core::Result<FeeItem> UpdateFeeItem(Store& store, const core::Clock& clock, const Principal& who, FeeItem item,
+                                    const char* entity, const char* not_found, Find find, Save save) {
   auto e = Invalid();
   CheckNames(e, item.name_ar, item.name_en);
   CheckFee(e, item.fee_fils);
   if (!e.fields.empty()) return e;
-  const auto now = clock_.Now();
-  auto uow = store_.Write();
-  auto current = uow->Reference().FindApplicationType(item.id);
-  if (!current) return NotFound("application-type");
-  item.code = current->code;
-  const auto before = Snapshot(*current), after = Snapshot(item);
-  if (before == after) return item;
-  uow->Reference().UpdateApplicationType(item);
-  uow->Audit().Append(who, now, "update", "application_type", item.id, before, after);
-  uow->Commit();
-  return item;
-}
-
-core::Result<FeeItem> ReferenceService::UpdateTestType(const Principal& who, FeeItem item) {
-  auto e = Invalid();
-  CheckNames(e, item.name_ar, item.name_en);
-  CheckFee(e, item.fee_fils);
-  if (!e.fields.empty()) return e;
-  const auto now = clock_.Now();
-  auto uow = store_.Write();
-  auto current = uow->Reference().FindTestType(item.id);
-  if (!current) return NotFound("test-type");
+  const auto now = clock.Now();
+  auto uow = store.Write();
+  auto current = find(uow->Reference(), item.id);
+  if (!current) return NotFound(not_found);
   item.code = current->code;
   item.sequence = current->sequence;  // the order of tests is a rule, not a setting
   const auto before = Snapshot(*current), after = Snapshot(item);
   if (before == after) return item;
-  uow->Reference().UpdateTestType(item);
-  uow->Audit().Append(who, now, "update", "test_type", item.id, before, after);
+  save(uow->Reference(), item);
+  uow->Audit().Append(who, now, "update", entity, item.id, before, after);
   uow->Commit();
   return item;
+}
+}  // namespace
+
+core::Result<FeeItem> ReferenceService::UpdateApplicationType(const Principal& who, FeeItem item) {
+  return UpdateFeeItem(
+      store_, clock_, who, std::move(item), "application_type", "application-type",
+      [](ReferenceRepository& r, std::int64_t id) { return r.FindApplicationType(id); },
+      [](ReferenceRepository& r, const FeeItem& f) { r.UpdateApplicationType(f); });
+}
+
+core::Result<FeeItem> ReferenceService::UpdateTestType(const Principal& who, FeeItem item) {
+  return UpdateFeeItem(
+      store_, clock_, who, std::move(item), "test_type", "test-type",
+      [](ReferenceRepository& r, std::int64_t id) { return r.FindTestType(id); },
+      [](ReferenceRepository& r, const FeeItem& f) { r.UpdateTestType(f); });
 }
 
 }  // namespace dvld::app
