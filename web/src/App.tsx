@@ -1,13 +1,15 @@
 // Providers (query cache, Ant Design direction/locale/theme) and the route table.
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, theme as antTheme, type ThemeConfig } from 'antd';
 import arEG from 'antd/locale/ar_EG';
 import enUS from 'antd/locale/en_US';
 import { useTranslation } from 'react-i18next';
+import 'dayjs/locale/ar'; // Arabic month and day names in the date picker
 import { createQueryClient } from './api/queryClient';
 import { RequireAuth } from './auth/RequireAuth';
+import { RequirePermission } from './components/Forbidden';
 import { directionOf } from './i18n/language';
 import { AppShell } from './layout/AppShell';
 import { NAV_ITEMS } from './layout/navigation';
@@ -15,6 +17,12 @@ import { ComingSoonPage } from './pages/ComingSoonPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+
+// The larger sections load on first visit, keeping the first download small.
+const AdminPage = lazy(() => import('./pages/admin/AdminPage').then((m) => ({ default: m.AdminPage })));
+const PeopleListPage = lazy(() => import('./pages/people/PeopleListPage').then((m) => ({ default: m.PeopleListPage })));
+const PersonFormPage = lazy(() => import('./pages/people/PersonFormPage').then((m) => ({ default: m.PersonFormPage })));
+const PersonPage = lazy(() => import('./pages/people/PersonPage').then((m) => ({ default: m.PersonPage })));
 
 const FONT_STACK =
   "'IBM Plex Sans', 'Noto Sans Arabic', system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
@@ -53,7 +61,10 @@ function LocalisedAntd({ children }: { children: React.ReactNode }) {
 }
 
 // Sections that are not built yet; each becomes a real page in a later release.
-const PLACEHOLDER_SECTIONS = NAV_ITEMS.filter((item) => item.path !== '/');
+const PLACEHOLDER_SECTIONS = NAV_ITEMS.filter((item) => !item.ready);
+
+const PEOPLE_READ = ['people.read'];
+const PEOPLE_WRITE = ['people.write'];
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
@@ -71,6 +82,40 @@ export function App() {
               }
             >
               <Route index element={<HomePage />} />
+              <Route
+                path="people"
+                element={
+                  <RequirePermission anyOf={PEOPLE_READ}>
+                    <PeopleListPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="people/new"
+                element={
+                  <RequirePermission anyOf={PEOPLE_WRITE}>
+                    <PersonFormPage key="new" />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="people/:id"
+                element={
+                  <RequirePermission anyOf={PEOPLE_READ}>
+                    <PersonPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="people/:id/edit"
+                element={
+                  <RequirePermission anyOf={PEOPLE_WRITE}>
+                    <PersonFormPage />
+                  </RequirePermission>
+                }
+              />
+              <Route path="admin" element={<AdminPage />} />
+              <Route path="admin/:tab" element={<AdminPage />} />
               {PLACEHOLDER_SECTIONS.map((item) => (
                 <Route
                   key={item.path}

@@ -41,3 +41,12 @@ export async function fetchMe(signal?: AbortSignal): Promise<User | null> {
 export function hasPermission(user: User | null | undefined, permission: string): boolean {
   return !!user && user.permissions.includes(permission);
 }
+
+export function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  return apiRequest<void>('/auth/change-password', { method: 'POST', body: { currentPassword, newPassword } });
+}
+
+/** True when the user holds at least one of the permissions. */
+export function hasAnyPermission(user: User | null | undefined, permissions: readonly string[]): boolean {
+  return !!user && permissions.some((p) => user.permissions.includes(p));
+}

@@ -10,7 +10,15 @@ export interface Problem {
   status?: number;
   code?: string;
   detail?: string;
-  errors?: { field: string; rule: string }[];
+  errors?: FieldProblem[];
+  requestId?: string;
+}
+
+/** One offending field of a 422 (or a 409 that names its field). */
+export interface FieldProblem {
+  field: string;
+  rule: string;
+  message?: string;
 }
 
 /** A request the server answered with a non-2xx status, or could not answer at all (status 0). */
@@ -59,6 +67,8 @@ export async function readProblem(res: Response): Promise<Problem> {
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** Sent as is (e.g. a photo), with its own Content-Type header; excludes `body`. */
+  rawBody?: Blob;
   headers?: Record<string, string>;
   signal?: AbortSignal;
 }
@@ -66,8 +76,11 @@ export interface RequestOptions {
 /** Calls `API_BASE + path`; resolves with the parsed JSON body (undefined for 204). */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-  let body: string | undefined;
-  if (options.body !== undefined) {
+  let body: string | Blob | undefined;
+  if (options.rawBody !== undefined) {
+    headers['Content-Type'] = options.rawBody.type || 'application/octet-stream';
+    body = options.rawBody;
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.body);
   }

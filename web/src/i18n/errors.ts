@@ -1,7 +1,7 @@
 // Turns an API failure into a sentence in the user's language: known problem codes have
 // their own translation; otherwise the server's own title/detail, then a generic line.
 import type { TFunction } from 'i18next';
-import { isApiError } from '../api/client';
+import { isApiError, type FieldProblem } from '../api/client';
 
 export function errorMessage(t: TFunction, error: unknown, exists: (key: string) => boolean): string {
   if (isApiError(error)) {
@@ -12,4 +12,20 @@ export function errorMessage(t: TFunction, error: unknown, exists: (key: string)
     return t('errors.generic', { status: error.status });
   }
   return t('errors.generic', { status: '?' });
+}
+
+/**
+ * One field problem of a 422 as a sentence: a translation for this field and rule, then for the
+ * rule, then the server's own message, then a generic line.
+ */
+export function fieldProblemMessage(
+  t: TFunction,
+  exists: (key: string) => boolean,
+  problem: FieldProblem,
+  field: string | undefined,
+): string {
+  if (field && exists(`validation.byField.${field}.${problem.rule}`)) return t(`validation.byField.${field}.${problem.rule}`);
+  if (exists(`validation.rules.${problem.rule}`)) return t(`validation.rules.${problem.rule}`);
+  if (problem.message) return problem.message;
+  return t('validation.invalid');
 }

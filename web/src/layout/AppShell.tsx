@@ -1,21 +1,23 @@
 // The signed-in frame: header (brand, language, user, sign-out), side navigation
 // (a drawer on narrow screens) and the routed page in <main>.
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
-import { Button, Drawer, Grid, Layout, Menu, Tag, Tooltip } from 'antd';
-import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Drawer, Grid, Layout, Menu, Spin, Tooltip } from 'antd';
+import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser, useLogout } from '../auth/useAuth';
 import { directionOf } from '../i18n/language';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
-import { NAV_ITEMS, selectedNavKey } from './navigation';
+import { selectedNavKey, visibleNavItems } from './navigation';
+import { UserMenu } from './UserMenu';
 
 const { Header, Sider, Content } = Layout;
 
 function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const location = useLocation();
+  const user = useCurrentUser();
   const selected = selectedNavKey(location.pathname);
   return (
     <nav aria-label={t('nav.label')}>
@@ -24,7 +26,7 @@ function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
         className="side-menu"
         selectedKeys={selected ? [selected] : []}
         onClick={onNavigate}
-        items={NAV_ITEMS.map((item) => ({
+        items={visibleNavItems(user.permissions).map((item) => ({
           key: item.path,
           icon: item.icon,
           label: (
@@ -35,21 +37,6 @@ function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
         }))}
       />
     </nav>
-  );
-}
-
-/** The signed-in user's name and role. */
-function UserBadge() {
-  const { t } = useTranslation();
-  const user = useCurrentUser();
-  return (
-    <div className="user-badge" data-testid="user-badge">
-      <UserOutlined aria-hidden="true" />
-      <bdi className="user-name">{user.username}</bdi>
-      <Tag className="user-role" color="blue">
-        {t(`roles.${user.role}`, { defaultValue: user.role })}
-      </Tag>
-    </div>
   );
 }
 
@@ -84,7 +71,7 @@ export function AppShell() {
         </Link>
         <div className="header-actions">
           <LanguageSwitch compact={compact} />
-          {!compact && <UserBadge />}
+          {!compact && <UserMenu />}
           <Tooltip title={compact ? t('header.signOut') : undefined}>
             <Button
               icon={<LogoutOutlined />}
@@ -106,7 +93,16 @@ export function AppShell() {
           </Sider>
         )}
         <Content id="main-content" className="shell-content" tabIndex={-1}>
-          <Outlet />
+          <Suspense
+            fallback={
+              <div className="page-loading" role="status" aria-live="polite">
+                <Spin />
+                <span className="visually-hidden">{t('common.loading')}</span>
+              </div>
+            }
+          >
+            <Outlet />
+          </Suspense>
         </Content>
       </Layout>
       {!wide && (
@@ -122,7 +118,7 @@ export function AppShell() {
         >
           {compact && (
             <div className="drawer-user">
-              <UserBadge />
+              <UserMenu />
             </div>
           )}
           <SideMenu onNavigate={() => setDrawerOpen(false)} />

@@ -5,6 +5,8 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { fetchHealth, healthQueryKey } from '../api/health';
 import { useCurrentUser } from '../auth/useAuth';
+import { useBranches } from '../api/hooks';
+import { localName } from '../lib/format';
 
 function HealthCard() {
   const { t } = useTranslation();
@@ -61,9 +63,11 @@ function HealthCard() {
 }
 
 function AccountCard() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const user = useCurrentUser();
+  const branches = useBranches();
   const none = t('home.account.none');
+  const branch = branches.data?.find((b) => b.id === user.branchId);
   return (
     <Card title={<h2 className="card-title">{t('home.account.title')}</h2>} data-testid="account-card">
       <Descriptions
@@ -71,7 +75,11 @@ function AccountCard() {
         items={[
           { key: 'username', label: t('home.account.username'), children: <bdi>{user.username}</bdi> },
           { key: 'role', label: t('home.account.role'), children: t(`roles.${user.role}`, { defaultValue: user.role }) },
-          { key: 'branch', label: t('home.account.branch'), children: user.branchId ?? none },
+          {
+            key: 'branch',
+            label: t('home.account.branch'),
+            children: branch ? localName(branch, i18n.language) : (user.branchId ?? none),
+          },
           {
             key: 'permissions',
             label: t('home.account.permissions'),

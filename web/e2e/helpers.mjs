@@ -1,0 +1,97 @@
+// Shared set-up for the browser tests (not a test file itself: node --test runs *.test.mjs).
+//   DVLD_BASE_URL        the running server that serves the built app, e.g. http://127.0.0.1:18080
+//   DVLD_ADMIN_PASSWORD  password of the `admin` account
+//   DVLD_SCREENSHOT_DIR  optional: where to save screenshots
+//   DVLD_CHROMIUM        optional: browser binary (default /usr/bin/chromium)
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = (process.env.DVLD_BASE_URL ?? '').replace(/\/+$/, '');
+export const ADMIN_PASSWORD = process.env.DVLD_ADMIN_PASSWORD ?? '';
+export const SHOTS = process.env.DVLD_SCREENSHOT_DIR ?? '';
+export const STEP = { timeout: 45_000 };
+export const WAIT = 10_000; // any single expectation
+
+export function checkEnv() {
+  const missing = [!BASE_URL && 'DVLD_BASE_URL', !ADMIN_PASSWORD && 'DVLD_ADMIN_PASSWORD'].filter(Boolean);
+  assert.equal(missing.length, 0, `set ${missing.join(' and ')} (see the top of e2e/helpers.mjs)`);
+  if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+}
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.DVLD_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    timeout: 30_000,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** A fresh context (own cookies and storage), English browser, 1280x800. */
+export async function newPage(browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  context.setDefaultTimeout(WAIT);
+  context.setDefaultNavigationTimeout(20_000);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+export async function shot(page, name) {
+  if (!SHOTS) return;
+  await page.evaluate(() => document.fonts.ready);
+  // From the top, so the sticky header is drawn where it belongs in a full-page image.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(400); // let Ant Design's motions settle
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
+}
+
+/** Signs in on /login and waits for the home page. */
+export async function signIn(page, username, password) {
+  await page.goto(`${BASE_URL}/login`);
+  await page.locator('#login_username').fill(username);
+  await page.locator('#login_password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('home-title').waitFor();
+}
+
+export async function signOut(page) {
+  await page.getByTestId('sign-out').click();
+  await page.waitForURL(/\/login$/);
+}
+
+/** Switches the interface language with the header switch and waits for the direction. */
+export async function switchLanguage(page, lang) {
+  const label = lang === 'ar' ? 'العربية' : 'English';
+  await page.locator('.language-switch').getByText(label, { exact: true }).click();
+  await page.waitForFunction((dir) => document.documentElement.dir === dir, lang === 'ar' ? 'rtl' : 'ltr');
+}
+
+/** The validation message(s) Ant Design shows under the form item holding `#id`. */
+export function fieldError(page, id) {
+  return page.locator('.ant-form-item', { has: page.locator(`#${id}`) }).locator('.ant-form-item-explain-error');
+}
+
+/** Picks an option of an Ant Design Select by its visible text (the list is virtual: type to filter). */
+export async function pickOption(page, selectId, text) {
+  await page.locator(`#${selectId}`).click();
+  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+    hasText: text,
+  });
+  await option.first().click();
+}
+
+/** Ten digits that differ from run to run (a fresh national number). */
+export function uniqueDigits(n = 10) {
+  const s = `${Date.now()}${Math.floor(Math.random() * 1e6)}`;
+  return s.slice(-n);
+}
