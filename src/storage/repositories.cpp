@@ -470,7 +470,8 @@ app::LicenseClass ClassAt(const Rows& r, std::size_t i) {
                            static_cast<int>(r.Int(i, 4)), static_cast<int>(r.Int(i, 5)), r.Int(i, 6)};
 }
 app::FeeItem FeeAt(const Rows& r, std::size_t i) {
-  return app::FeeItem{r.Int(i, 0), r.Text(i, 1), r.Text(i, 2), r.Text(i, 3), static_cast<int>(r.Int(i, 4)), r.Int(i, 5)};
+  return app::FeeItem{r.Int(i, 0),  r.Text(i, 1), r.Text(i, 2), r.Text(i, 3), static_cast<int>(r.Int(i, 4)),
+                      r.Int(i, 5), r.columns() > 6 ? static_cast<int>(r.Int(i, 6)) : 0};
 }
 }  // namespace
 
@@ -540,20 +541,26 @@ std::optional<app::FeeItem> SqlReferenceRepository::FindApplicationType(std::int
   return FeeAt(r, 0);
 }
 
+std::optional<app::FeeItem> SqlReferenceRepository::FindApplicationTypeByCode(std::string_view code) {
+  auto r = c_.Query("SELECT id, code, name_ar, name_en, 0, fee_fils FROM application_types WHERE code = $1", {code});
+  if (r.empty()) return std::nullopt;
+  return FeeAt(r, 0);
+}
+
 void SqlReferenceRepository::UpdateApplicationType(const app::FeeItem& f) {
   c_.Execute("UPDATE application_types SET name_ar = $1, name_en = $2, fee_fils = $3 WHERE id = $4",
              {f.name_ar, f.name_en, f.fee_fils, f.id});
 }
 
 std::vector<app::FeeItem> SqlReferenceRepository::TestTypes() {
-  auto r = c_.Query("SELECT id, code, name_ar, name_en, sequence, fee_fils FROM test_types ORDER BY sequence");
+  auto r = c_.Query("SELECT id, code, name_ar, name_en, sequence, fee_fils, daily_capacity FROM test_types ORDER BY sequence");
   std::vector<app::FeeItem> out;
   for (std::size_t i = 0; i < r.size(); ++i) out.push_back(FeeAt(r, i));
   return out;
 }
 
 std::optional<app::FeeItem> SqlReferenceRepository::FindTestType(std::int64_t id) {
-  auto r = c_.Query("SELECT id, code, name_ar, name_en, sequence, fee_fils FROM test_types WHERE id = $1", {id});
+  auto r = c_.Query("SELECT id, code, name_ar, name_en, sequence, fee_fils, daily_capacity FROM test_types WHERE id = $1", {id});
   if (r.empty()) return std::nullopt;
   return FeeAt(r, 0);
 }

@@ -78,6 +78,7 @@ class SqlReferenceRepository final : public app::ReferenceRepository {
   void UpdateLicenseClass(const app::LicenseClass& c) override;
   std::vector<app::FeeItem> ApplicationTypes() override;
   std::optional<app::FeeItem> FindApplicationType(std::int64_t id) override;
+  std::optional<app::FeeItem> FindApplicationTypeByCode(std::string_view code) override;
   void UpdateApplicationType(const app::FeeItem& item) override;
   std::vector<app::FeeItem> TestTypes() override;
   std::optional<app::FeeItem> FindTestType(std::int64_t id) override;

@@ -1,5 +1,6 @@
 #include "storage/sql_store.h"
 
+#include "storage/licensing_repository.h"
 #include "storage/migrations.h"
 #include "storage/repositories.h"
 
@@ -15,7 +16,9 @@ class SqlUnitOfWork final : public app::UnitOfWork {
         api_keys_(*lease_),
         people_(*lease_),
         reference_(*lease_),
-        audit_(*lease_) {
+        audit_(*lease_),
+        licensing_(*lease_),
+        idempotency_(*lease_) {
     lease_->Begin(write);
   }
   ~SqlUnitOfWork() override {
@@ -32,6 +35,8 @@ class SqlUnitOfWork final : public app::UnitOfWork {
   app::PeopleRepository& People() override { return people_; }
   app::ReferenceRepository& Reference() override { return reference_; }
   app::AuditRepository& Audit() override { return audit_; }
+  app::LicensingRepository& Licensing() override { return licensing_; }
+  app::IdempotencyRepository& Idempotency() override { return idempotency_; }
   void Commit() override {
     lease_->Commit();
     done_ = true;
@@ -45,6 +50,8 @@ class SqlUnitOfWork final : public app::UnitOfWork {
   SqlPeopleRepository people_;
   SqlReferenceRepository reference_;
   SqlAuditRepository audit_;
+  SqlLicensingRepository licensing_;
+  SqlIdempotencyRepository idempotency_;
   bool done_ = false;
 };
 

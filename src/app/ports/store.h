@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/ports/licensing.h"
 #include "app/principal.h"
 #include "core/clock.h"
 #include "core/result.h"
@@ -164,6 +165,7 @@ struct FeeItem {
   std::string code, name_ar, name_en;
   int sequence = 0;  // tests only: their order
   std::int64_t fee_fils = 0;
+  int daily_capacity = 0;  // tests only: appointments per office and day
 };
 
 class ReferenceRepository {
@@ -183,6 +185,7 @@ class ReferenceRepository {
   virtual void UpdateApplicationType(const FeeItem& item) = 0;
   virtual std::vector<FeeItem> TestTypes() = 0;
   virtual std::optional<FeeItem> FindTestType(std::int64_t id) = 0;
+  virtual std::optional<FeeItem> FindApplicationTypeByCode(std::string_view code) = 0;
   virtual void UpdateTestType(const FeeItem& item) = 0;
 };
 
@@ -225,6 +228,8 @@ class UnitOfWork {
   virtual PeopleRepository& People() = 0;
   virtual ReferenceRepository& Reference() = 0;
   virtual AuditRepository& Audit() = 0;
+  virtual LicensingRepository& Licensing() = 0;
+  virtual IdempotencyRepository& Idempotency() = 0;
   virtual void Commit() = 0;
 };
 
