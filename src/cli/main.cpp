@@ -12,6 +12,7 @@
 
 #include "app/api_key_service.h"
 #include "app/auth_service.h"
+#include "app/licensing_service.h"
 #include "app/people_service.h"
 #include "app/reference_service.h"
 #include "app/setup_service.h"
@@ -175,13 +176,14 @@ int RunServe(const Options& o) {
   app::ReferenceService reference(store, clock);
   app::ApiKeyService api_keys(store, clock);
   app::AuditService audit(store);
+  app::LicensingService licensing(store, clock);
 
   http::HttpAppConfig app_cfg;
   app_cfg.web_root = o.web_root;
   app_cfg.openapi_yaml = std::string(cli::OpenApiDocument().at(0).content);
   app_cfg.secure_cookies = o.secure_cookies;
   app_cfg.log_requests = spdlog::get_level() <= spdlog::level::info;
-  http::HttpApp app(app_cfg, http::Services{auth, store, people, staff, reference, api_keys, audit});
+  http::HttpApp app(app_cfg, http::Services{auth, store, people, staff, reference, api_keys, audit, licensing, clock});
   http::Server server(server_cfg, [&app](std::shared_ptr<http::Request> req, std::function<void(http::Response)> done) {
     app.Handle(std::move(req), std::move(done));
   });

@@ -52,6 +52,7 @@ HttpApp::HttpApp(HttpAppConfig config, Services services)
   handlers::RegisterPeopleRoutes(router_, services_.people);
   handlers::RegisterStaffRoutes(router_, services_.staff, services_.api_keys);
   handlers::RegisterReferenceRoutes(router_, services_.reference, services_.audit);
+  handlers::RegisterLicensingRoutes(router_, services_.licensing, services_.clock);
   metrics_.AddGauge("dvld_db_connections_open", "Database connections open.",
                     [this] { return static_cast<double>(services_.store.Stats().connections); });
   metrics_.AddGauge("dvld_db_connections_in_use", "Database connections lent out.",
@@ -157,6 +158,7 @@ Response HttpApp::Dispatch(const Request& request, const Router::Match& match) {
                        who + " does not have the permission " + route.permission + ".");
       }
     }
+    if (route.idempotent && !request.Header("Idempotency-Key").empty()) return Idempotent(ctx, route);
     Response r = route.handler(ctx);
     return r;
   } catch (const core::InfraError& e) {
@@ -173,6 +175,59 @@ Response HttpApp::Dispatch(const Request& request, const Router::Match& match) {
                   boost::json::serialize(boost::json::value(e.what())));
     return Problem(core::ErrorCode::kInternal, "internal", "The server failed to answer.");
   }
+}
+
+Response HttpApp::Idempotent(Context& ctx, const Route& route) {
+  const auto key = std::string(ctx.request.Header("Idempotency-Key"));
+  if (key.size() > 200) {
+    return Problem(core::Error::Invalid("Idempotency-Key", "max-length", "The Idempotency-Key has at most 200 characters."));
+  }
+  const auto& who = *ctx.principal;
+  const std::string principal = (who.IsUser() ? "user:" + std::to_string(who.user_id)
+                                              : "key:" + std::to_string(who.api_key_id));
+  const auto hash = core::Sha256Hex(ctx.request.method + " " + ctx.request.path + "\n" + ctx.request.body);
+  std::optional<app::IdempotencyRecord> first;
+  {
+    auto uow = services_.store.Write();
+    first = uow->Idempotency().Claim(principal, key, hash, services_.clock.Now());
+    uow->Commit();
+  }
+  if (first) {
+    if (first->request_hash != hash) {
+      return Problem(core::Error{core::ErrorCode::kInvalidArgument, "idempotency-key-reused",
+                                 "This Idempotency-Key was used for a different request.",
+                                 {{"Idempotency-Key", "reused", "Use a new key for a new request."}}});
+    }
+    if (first->status == 0) {
+      Response r = Problem(core::ErrorCode::kConflict, "request-in-progress",
+                           "The first request with this Idempotency-Key is still running.");
+      r.SetHeader("Retry-After", "1");
+      return r;
+    }
+    Response r = Response::Json(first->status, first->response);
+    r.SetHeader("Idempotent-Replayed", "true");
+    return r;
+  }
+  auto release = [&] {
+    auto uow = services_.store.Write();
+    uow->Idempotency().Release(principal, key);
+    uow->Commit();
+  };
+  Response r;
+  try {
+    r = route.handler(ctx);
+  } catch (...) {
+    release();
+    throw;
+  }
+  if (r.status >= 200 && r.status < 300 && r.content_type == "application/json") {
+    auto uow = services_.store.Write();
+    uow->Idempotency().Complete(principal, key, r.status, r.body);
+    uow->Commit();
+  } else {
+    release();  // a refused request changed nothing: the key may be used again
+  }
+  return r;
 }
 
 void HttpApp::Finish(const Request& request, Response response, double seconds,

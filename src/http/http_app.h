@@ -48,6 +48,7 @@ class HttpApp {
 
  private:
   Response Dispatch(const Request& request, const Router::Match& match);
+  Response Idempotent(Context& ctx, const Route& route);
   void Finish(const Request& request, Response response, double seconds, const std::function<void(Response)>& done);
 
   HttpAppConfig config_;

@@ -35,6 +35,7 @@ struct Route {
   Handler handler;
   bool blocking = false;  // runs on the worker pool (password hashing), not on an I/O thread
   std::size_t max_body = 1024 * 1024;  // larger bodies are refused with 413
+  bool idempotent = false;  // honours Idempotency-Key: a repeat with the same key and body gets the first answer
   std::vector<std::string> segments;
 };
 

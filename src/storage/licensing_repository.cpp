@@ -9,8 +9,10 @@ Param OptId(const std::optional<std::int64_t>& v) { return v ? Param(*v) : Param
 Param OptText(const std::optional<std::string>& v) { return v ? Param(*v) : Param(Null{}); }
 
 constexpr const char* kApplicationSelect =
-    "SELECT id, person_id, type_code, license_class_id, license_id, status, application_date, reason, branch_id, "
-    "created_by, created_at, closed_at, result_license_id, result_permit_id FROM applications ";
+    "SELECT a.id, a.person_id, a.type_code, a.license_class_id, a.license_id, a.status, a.application_date, a.reason, "
+    "a.branch_id, a.created_by, a.created_at, a.closed_at, a.result_license_id, a.result_permit_id, "
+    "p.first_name_en || ' ' || p.last_name_en, p.first_name_ar || ' ' || p.last_name_ar "
+    "FROM applications a JOIN people p ON p.id = a.person_id ";
 
 app::ApplicationRecord ApplicationAt(const Rows& r, std::size_t i) {
   app::ApplicationRecord a;
@@ -28,6 +30,8 @@ app::ApplicationRecord ApplicationAt(const Rows& r, std::size_t i) {
   a.closed_at = ParseOptTs(r.OptText(i, 11));
   a.result_license_id = r.OptInt(i, 12);
   a.result_permit_id = r.OptInt(i, 13);
+  a.person_name_en = r.Text(i, 14);
+  a.person_name_ar = r.Text(i, 15);
   return a;
 }
 
@@ -81,7 +85,9 @@ app::AppointmentRecord AppointmentAt(const Rows& r, std::size_t i) {
 constexpr const char* kLicenseSelect =
     "SELECT l.id, l.number, l.driver_id, l.person_id, l.license_class_id, l.application_id, l.issue_date, "
     "l.expiry_date, l.issue_reason, l.superseded_reason, l.superseded_by, l.lost, l.created_by, l.created_at, "
-    "(SELECT COUNT(*) FROM detentions d WHERE d.license_id = l.id AND d.released_at IS NULL) FROM licenses l ";
+    "(SELECT COUNT(*) FROM detentions d WHERE d.license_id = l.id AND d.released_at IS NULL), "
+    "p.first_name_en || ' ' || p.last_name_en, p.first_name_ar || ' ' || p.last_name_ar "
+    "FROM licenses l JOIN people p ON p.id = l.person_id ";
 
 app::LicenseRecord LicenseAt(const Rows& r, std::size_t i) {
   app::LicenseRecord l;
@@ -100,6 +106,8 @@ app::LicenseRecord LicenseAt(const Rows& r, std::size_t i) {
   l.created_by = r.Int(i, 12);
   l.created_at = ParseTs(r.Text(i, 13));
   l.detained = r.Int(i, 14) > 0;
+  l.person_name_en = r.Text(i, 15);
+  l.person_name_ar = r.Text(i, 16);
   return l;
 }
 
@@ -173,7 +181,7 @@ std::int64_t SqlLicensingRepository::InsertApplication(const app::ApplicationRec
 }
 
 std::optional<app::ApplicationRecord> SqlLicensingRepository::FindApplication(std::int64_t id) {
-  auto r = c_.Query(std::string(kApplicationSelect) + "WHERE id = $1", {id});
+  auto r = c_.Query(std::string(kApplicationSelect) + "WHERE a.id = $1", {id});
   if (r.empty()) return std::nullopt;
   return ApplicationAt(r, 0);
 }
@@ -196,7 +204,7 @@ bool SqlLicensingRepository::HasOpenApplicationForClass(std::int64_t person_id, 
 }
 
 std::optional<app::ApplicationRecord> SqlLicensingRepository::OpenApplicationForLicense(std::int64_t license_id) {
-  auto r = c_.Query(std::string(kApplicationSelect) + "WHERE license_id = $1 AND status = 'new'", {license_id});
+  auto r = c_.Query(std::string(kApplicationSelect) + "WHERE a.license_id = $1 AND a.status = 'new'", {license_id});
   if (r.empty()) return std::nullopt;
   return ApplicationAt(r, 0);
 }
@@ -204,20 +212,20 @@ std::optional<app::ApplicationRecord> SqlLicensingRepository::OpenApplicationFor
 app::Page<app::ApplicationRecord> SqlLicensingRepository::ListApplications(const app::ApplicationFilter& f,
                                                                           const app::PageRequest& page) {
   Where w;
-  w.Eq("status", f.status);
-  w.Eq("type_code", f.type_code);
-  w.Eq("person_id", f.person_id);
-  w.Eq("license_class_id", f.license_class_id);
-  w.Eq("branch_id", f.branch_id);
-  w.Eq("application_date", f.from, ">=");
-  w.Eq("application_date", f.to, "<=");
+  w.Eq("a.status", f.status);
+  w.Eq("a.type_code", f.type_code);
+  w.Eq("a.person_id", f.person_id);
+  w.Eq("a.license_class_id", f.license_class_id);
+  w.Eq("a.branch_id", f.branch_id);
+  w.Eq("a.application_date", f.from, ">=");
+  w.Eq("a.application_date", f.to, "<=");
   app::Page<app::ApplicationRecord> out;
   out.page = page.page;
   out.page_size = page.page_size;
-  out.total = c_.Query("SELECT COUNT(*) FROM applications" + w.sql, w.params).Int(0, 0);
+  out.total = c_.Query("SELECT COUNT(*) FROM applications a" + w.sql, w.params).Int(0, 0);
   const auto limit = w.Next(std::int64_t{page.page_size});
   const auto offset = w.Next(page.Offset());
-  auto r = c_.Query(std::string(kApplicationSelect) + w.sql.substr(1) + " ORDER BY id DESC LIMIT " + limit +
+  auto r = c_.Query(std::string(kApplicationSelect) + w.sql.substr(1) + " ORDER BY a.id DESC LIMIT " + limit +
                         " OFFSET " + offset,
                     w.params);
   for (std::size_t i = 0; i < r.size(); ++i) out.items.push_back(ApplicationAt(r, i));

@@ -3,18 +3,21 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
 #include "app/api_key_service.h"
 #include "app/auth_service.h"
+#include "app/licensing_service.h"
 #include "app/people_service.h"
 #include "app/reference_service.h"
 #include "app/setup_service.h"
 #include "app/staff_service.h"
 #include "media/gd_image_processor.h"
 #include "core/crypto.h"
+#include "core/date.h"
 #include "http/http_app.h"
 #include "http/server/server.h"
 #include "storage/migrations.h"
@@ -54,6 +57,7 @@ struct Api::Impl {
   std::unique_ptr<app::ReferenceService> reference;
   std::unique_ptr<app::ApiKeyService> api_keys;
   std::unique_ptr<app::AuditService> audit;
+  std::unique_ptr<app::LicensingService> licensing;
   std::unique_ptr<http::HttpApp> app;
   std::unique_ptr<http::Server> server;
 };
@@ -76,6 +80,20 @@ std::string Api::FreshDatabaseUrl() {
   }
   return "sqlite:" + (s.dir / ("extra-" + core::RandomHex(4) + ".db")).string();
 }
+
+std::int64_t Api::RegisterPerson(const std::string& date_of_birth) {
+  static std::atomic<int> n{0};
+  const auto no = "8" + std::to_string(100000000 + (std::stoul(core::RandomHex(3), nullptr, 16) * 37 + n++) % 899999999);
+  boost::json::object body{{"nationalNo", no.substr(0, 10)}, {"firstNameAr", "سامي"},   {"secondNameAr", "خالد"},
+                           {"lastNameAr", "النسور"},        {"firstNameEn", "Sami"},  {"secondNameEn", "Khaled"},
+                           {"lastNameEn", "Al-Nsour"},      {"dateOfBirth", date_of_birth}, {"gender", "male"},
+                           {"nationalityCode", "JO"}};
+  auto r = Call("POST", "/api/v1/people", boost::json::value(body), AdminToken());
+  EXPECT_EQ(r.status, 201) << r.body;
+  return r.status == 201 ? r.Json().at("id").as_int64() : 0;
+}
+
+std::string Api::Today() { return core::Date::Of(impl_->clock.Now()).ToString(); }
 
 std::string Api::CreateUser(const std::string& username, const std::string& role, const std::string& password) {
   auto r = Call("POST", "/api/v1/users",
@@ -116,6 +134,7 @@ void Api::Start() {
   s.reference = std::make_unique<app::ReferenceService>(*s.store, s.clock);
   s.api_keys = std::make_unique<app::ApiKeyService>(*s.store, s.clock);
   s.audit = std::make_unique<app::AuditService>(*s.store);
+  s.licensing = std::make_unique<app::LicensingService>(*s.store, s.clock);
 
   http::HttpAppConfig cfg;
   s.dir = s.dir.empty() ? std::filesystem::temp_directory_path() / ("dvld-api-" + core::RandomHex(6)) : s.dir;
@@ -127,7 +146,7 @@ void Api::Start() {
   cfg.log_requests = false;
   cfg.login_burst = 1e6;  // every test signs in from 127.0.0.1; the limiter has its own test
   s.app = std::make_unique<http::HttpApp>(
-      cfg, http::Services{*s.auth, *s.store, *s.people, *s.staff, *s.reference, *s.api_keys, *s.audit});
+      cfg, http::Services{*s.auth, *s.store, *s.people, *s.staff, *s.reference, *s.api_keys, *s.audit, *s.licensing, s.clock});
   http::ServerConfig server_cfg;
   server_cfg.port = 0;
   server_cfg.threads = 2;
@@ -144,6 +163,7 @@ void Api::Stop() {
   s.server->Stop();
   s.server.reset();
   s.app.reset();
+  s.licensing.reset();
   s.audit.reset();
   s.api_keys.reset();
   s.reference.reset();

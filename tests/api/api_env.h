@@ -35,6 +35,10 @@ class Api {
   core::ManualClock& clock();
   // A new, empty database of the same kind as the suite's (for tests that damage their data).
   std::string FreshDatabaseUrl();
+  // Registers a person (through the API, as the administrator) and returns the id.
+  std::int64_t RegisterPerson(const std::string& date_of_birth = "1990-05-17");
+  // The server's today, YYYY-MM-DD.
+  std::string Today();
   // Creates a staff account through the API as the administrator and signs it in.
   std::string CreateUser(const std::string& username, const std::string& role,
                          const std::string& password = "Counter#2026pass");

@@ -29,6 +29,7 @@ struct ApplicationRecord {
   std::optional<core::SysTime> closed_at;
   std::optional<std::int64_t> result_license_id;
   std::optional<std::int64_t> result_permit_id;
+  std::string person_name_en, person_name_ar;  // joined for display
 };
 
 struct ApplicationFilter {
@@ -106,6 +107,7 @@ struct LicenseRecord {
   core::SysTime created_at{};
   bool detained = false;  // joined: an open detention
   bool suspended = false;  // joined (issue 5)
+  std::string person_name_en, person_name_ar;  // joined for display
 };
 
 struct LicenseFilter {

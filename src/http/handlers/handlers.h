@@ -5,6 +5,7 @@
 
 #include "app/api_key_service.h"
 #include "app/auth_service.h"
+#include "app/licensing_service.h"
 #include "app/people_service.h"
 #include "app/ports/store.h"
 #include "app/reference_service.h"
@@ -23,6 +24,8 @@ struct Services {
   app::ReferenceService& reference;
   app::ApiKeyService& api_keys;
   app::AuditService& audit;
+  app::LicensingService& licensing;
+  const core::Clock& clock;
 };
 
 class LoginRateLimiter;
@@ -45,6 +48,10 @@ void RegisterPeopleRoutes(Router& router, app::PeopleService& people);
 void RegisterStaffRoutes(Router& router, app::StaffService& staff, app::ApiKeyService& keys);
 // /api/v1/countries, /branches, /license-classes, /application-types, /test-types, /audit
 void RegisterReferenceRoutes(Router& router, app::ReferenceService& reference, app::AuditService& audit);
+
+// /api/v1/applications..., /appointments, /licenses..., /international-permits, /bills, /receipts,
+// /people/{id}/driving-record
+void RegisterLicensingRoutes(Router& router, app::LicensingService& licensing, const core::Clock& clock);
 
 // Shorthand for answering JSON.
 Response JsonOk(const boost::json::value& body, int status = 200);

@@ -1,0 +1,354 @@
+// Issue 4 over HTTP: every driving-licence service end to end, its refusals, bills, receipts,
+// idempotency, and concurrent clerks. Runs on SQLite and on PostgreSQL.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "api/api_env.h"
+#include "core/crypto.h"
+#include "core/date.h"
+
+namespace dvld::test {
+namespace {
+
+namespace json = boost::json;
+Api& api() { return Api::Get(); }
+const json::object kCash{{"method", "cash"}};
+
+json::value Post(const std::string& path, json::object body, int expect, const std::string& token = "") {
+  auto r = api().Call("POST", path, json::value(std::move(body)), token.empty() ? api().AdminToken() : token);
+  EXPECT_EQ(r.status, expect) << path << " " << r.body;
+  return r.status / 100 == 2 ? r.Json() : json::value();
+}
+
+std::string Code(const HttpResult& r) { return r.status >= 400 ? std::string(r.Json().at("code").as_string()) : "ok"; }
+
+HttpResult PostRaw(const std::string& path, json::object body, const std::string& token = "") {
+  return api().Call("POST", path, json::value(std::move(body)), token.empty() ? api().AdminToken() : token);
+}
+
+std::string Day(int offset) {
+  return core::Date::Parse(api().Today())->AddDays(offset).ToString();
+}
+
+std::int64_t Id(const json::value& v) { return v.at("id").as_int64(); }
+
+// Takes an application through one test with the given result (paid in cash).
+json::value Take(std::int64_t app, const char* test, bool passed) {
+  auto appt = Post("/api/v1/applications/" + std::to_string(app) + "/appointments",
+                   {{"testType", test}, {"date", api().Today()}, {"payment", kCash}}, 201);
+  Post("/api/v1/appointments/" + std::to_string(Id(appt)) + "/result", {{"passed", passed}, {"notes", "checked"}}, 200);
+  return appt;
+}
+
+// A person with an issued class-3 licence; returns the licence.
+json::value Licensed(std::int64_t person = 0) {
+  if (person == 0) person = api().RegisterPerson();
+  auto app = Post("/api/v1/applications/local-license", {{"personId", person}, {"licenseClassId", 3}, {"payment", kCash}}, 201);
+  for (const char* t : {"vision", "written", "street"}) Take(Id(app), t, true);
+  return Post("/api/v1/applications/" + std::to_string(Id(app)) + "/issue", {{"payment", kCash}}, 201);
+}
+
+void SetExpiry(std::int64_t license_id, const std::string& date) {
+  api().db().Acquire()->Execute("UPDATE licenses SET expiry_date = $1 WHERE id = $2", {date, license_id});
+}
+
+json::value GetJson(const std::string& path) {
+  auto r = api().Call("GET", path, json::value(), api().AdminToken());
+  EXPECT_EQ(r.status, 200) << path << " " << r.body;
+  return r.Json();
+}
+
+TEST(NewLicence, FromApplicationThroughThreeTestsWithARetakeToIssue) {
+  const auto person = api().RegisterPerson("1990-05-17");
+  auto app = Post("/api/v1/applications/local-license", {{"personId", person}, {"licenseClassId", 3}, {"payment", kCash}}, 201);
+  const auto id = std::to_string(Id(app));
+  EXPECT_EQ(app.at("status"), "new");
+  EXPECT_EQ(app.at("type"), "new-local-license");
+  ASSERT_EQ(app.at("bills").as_array().size(), 1u);
+  EXPECT_EQ(app.at("bills").at(0).at("total").as_int64(), 15000) << "the service fee; the class fee comes at issue";
+  EXPECT_EQ(app.at("bills").at(0).at("status"), "paid");
+  EXPECT_EQ(app.at("nextStep"), "schedule-test");
+  EXPECT_EQ(app.at("nextTest"), "vision");
+
+  // Order: the written test cannot come first.
+  auto early = PostRaw("/api/v1/applications/" + id + "/appointments", {{"testType", "written"}, {"date", api().Today()}});
+  EXPECT_EQ(early.status, 409);
+  EXPECT_EQ(Code(early), "previous-test-not-passed");
+  // Appointments are today or later.
+  auto past = PostRaw("/api/v1/applications/" + id + "/appointments", {{"testType", "vision"}, {"date", Day(-1)}});
+  EXPECT_EQ(past.status, 422);
+
+  // Vision: booked unpaid, cannot be taken until paid.
+  auto vision = Post("/api/v1/applications/" + id + "/appointments", {{"testType", "vision"}, {"date", api().Today()}}, 201);
+  EXPECT_EQ(vision.at("attempt").as_int64(), 1);
+  EXPECT_EQ(vision.at("billPaid"), false);
+  auto second_open = PostRaw("/api/v1/applications/" + id + "/appointments", {{"testType", "vision"}, {"date", Day(1)}});
+  EXPECT_EQ(Code(second_open), "appointment-already-open");
+  auto unpaid = PostRaw("/api/v1/appointments/" + std::to_string(Id(vision)) + "/result", {{"passed", true}});
+  EXPECT_EQ(Code(unpaid), "appointment-unpaid");
+  auto view = GetJson("/api/v1/applications/" + id);
+  EXPECT_EQ(view.at("nextStep"), "pay");
+  Post("/api/v1/bills/" + std::to_string(vision.at("billId").as_int64()) + "/payments", kCash, 201);
+  Post("/api/v1/appointments/" + std::to_string(Id(vision)) + "/result", {{"passed", true}}, 200);
+  auto again = PostRaw("/api/v1/appointments/" + std::to_string(Id(vision)) + "/result", {{"passed", false}});
+  EXPECT_EQ(Code(again), "result-already-recorded") << "a recorded result is final";
+  auto vision_again = PostRaw("/api/v1/applications/" + id + "/appointments", {{"testType", "vision"}, {"date", Day(1)}});
+  EXPECT_EQ(Code(vision_again), "test-already-passed");
+
+  // Written: failed, then a retake with the retake fee.
+  Take(Id(app), "written", false);
+  auto retake = Post("/api/v1/applications/" + id + "/appointments", {{"testType", "written"}, {"date", Day(2)}}, 201);
+  EXPECT_EQ(retake.at("attempt").as_int64(), 2);
+  auto bill = GetJson("/api/v1/bills/" + std::to_string(retake.at("billId").as_int64()));
+  EXPECT_EQ(bill.at("total").as_int64(), 20000 + 5000);
+  EXPECT_EQ(bill.at("lines").as_array().size(), 2u);
+  EXPECT_EQ(bill.at("lines").at(1).at("code"), "retake-test");
+  Post("/api/v1/bills/" + std::to_string(Id(bill)) + "/payments", kCash, 201);
+  auto future = PostRaw("/api/v1/appointments/" + std::to_string(Id(retake)) + "/result", {{"passed", true}});
+  EXPECT_EQ(Code(future), "appointment-in-future");
+  api().db().Acquire()->Execute("UPDATE test_appointments SET appointment_date = $1 WHERE id = $2",
+                                {api().Today(), Id(retake)});
+  Post("/api/v1/appointments/" + std::to_string(Id(retake)) + "/result", {{"passed", true}}, 200);
+
+  // Cancelling is no longer possible once a test was taken.
+  EXPECT_EQ(Code(PostRaw("/api/v1/applications/" + id + "/cancel", {})), "tests-taken");
+
+  Take(Id(app), "street", true);
+  view = GetJson("/api/v1/applications/" + id);
+  EXPECT_EQ(view.at("nextStep"), "pay");
+  auto tests = view.at("appointments").as_array();
+  ASSERT_EQ(tests.size(), 4u);
+  EXPECT_EQ(tests[1].at("status"), "failed");
+  EXPECT_EQ(tests[2].at("attempt").as_int64(), 2);
+  // The licence fee is billed once the street test is passed; issue waits for it.
+  auto no_pay = PostRaw("/api/v1/applications/" + id + "/issue", {});
+  EXPECT_EQ(Code(no_pay), "bills-unpaid");
+  auto license = Post("/api/v1/applications/" + id + "/issue", {{"payment", kCash}}, 201);
+  EXPECT_EQ(license.at("status"), "active");
+  EXPECT_EQ(license.at("issueReason"), "first-issue");
+  EXPECT_EQ(license.at("issueDate"), api().Today().c_str());
+  EXPECT_EQ(license.at("expiryDate"), core::Date::Parse(api().Today())->AddYears(10).ToString().c_str());
+  EXPECT_EQ(std::string(license.at("number").as_string()).substr(0, 3), "DL-");
+  view = GetJson("/api/v1/applications/" + id);
+  EXPECT_EQ(view.at("status"), "completed");
+  EXPECT_EQ(view.at("license").at("id"), license.at("id"));
+  EXPECT_EQ(Code(PostRaw("/api/v1/applications/" + id + "/issue", {{"payment", kCash}})), "application-not-open");
+  // The person is now a driver holding class 3.
+  auto again_app = PostRaw("/api/v1/applications/local-license", {{"personId", person}, {"licenseClassId", 3}});
+  EXPECT_EQ(Code(again_app), "license-class-held");
+  auto by_number = GetJson("/api/v1/licenses/by-number/" + std::string(license.at("number").as_string()));
+  EXPECT_EQ(by_number.at("id"), license.at("id"));
+  auto record = GetJson("/api/v1/people/" + std::to_string(person) + "/driving-record");
+  EXPECT_EQ(record.at("licenses").as_array().size(), 1u);
+  EXPECT_EQ(record.at("applications").at(0).at("appointments").as_array().size(), 4u);
+  EXPECT_GE(record.at("bills").as_array().size(), 5u);
+  auto list = GetJson("/api/v1/licenses?personId=" + std::to_string(person));
+  EXPECT_EQ(list.at("total").as_int64(), 1);
+}
+
+TEST(NewLicence, RefusedUnderAgeTwiceOpenOrDeceased) {
+  const auto young = api().RegisterPerson(core::Date::Parse(api().Today())->AddYears(-18).AddDays(1).ToString());
+  auto r = PostRaw("/api/v1/applications/local-license", {{"personId", young}, {"licenseClassId", 3}});
+  EXPECT_EQ(r.status, 409);
+  EXPECT_EQ(Code(r), "under-minimum-age");
+  const auto adult = api().RegisterPerson("2000-01-01");
+  EXPECT_EQ(Code(PostRaw("/api/v1/applications/local-license", {{"personId", adult}, {"licenseClassId", 3}})), "ok");
+  EXPECT_EQ(Code(PostRaw("/api/v1/applications/local-license", {{"personId", adult}, {"licenseClassId", 3}})),
+            "application-already-open");
+  EXPECT_EQ(Code(PostRaw("/api/v1/applications/local-license", {{"personId", adult}, {"licenseClassId", 4}})), "ok")
+      << "another class is another application";
+  const auto gone = api().RegisterPerson("1970-01-01");
+  api().Call("PATCH", "/api/v1/people/" + std::to_string(gone), json::value(json::object{{"deceased", true}}), api().AdminToken());
+  EXPECT_EQ(Code(PostRaw("/api/v1/applications/local-license", {{"personId", gone}, {"licenseClassId", 3}})), "person-deceased");
+  auto bad = PostRaw("/api/v1/applications/local-license", {{"personId", adult}, {"licenseClassId", 99}});
+  EXPECT_EQ(bad.status, 422);
+  bad = PostRaw("/api/v1/applications/local-license", {{"personId", adult}, {"licenseClassId", 1}, {"payment", json::object{{"method", "cheque"}}}});
+  EXPECT_EQ(bad.status, 422);
+}
+
+TEST(NewLicence, CancelWhileNewCancelsItsOpenBills) {
+  const auto person = api().RegisterPerson();
+  auto app = Post("/api/v1/applications/local-license", {{"personId", person}, {"licenseClassId", 1}}, 201);
+  auto cancelled = Post("/api/v1/applications/" + std::to_string(Id(app)) + "/cancel", {}, 200);
+  EXPECT_EQ(cancelled.at("status"), "cancelled");
+  EXPECT_EQ(cancelled.at("bills").at(0).at("status"), "cancelled");
+  auto pay = PostRaw("/api/v1/bills/" + std::to_string(cancelled.at("bills").at(0).at("id").as_int64()) + "/payments", kCash);
+  EXPECT_EQ(Code(pay), "bill-cancelled");
+  EXPECT_EQ(Code(PostRaw("/api/v1/applications/" + std::to_string(Id(app)) + "/cancel", {})), "application-not-open");
+  // A new application for the class is possible again.
+  EXPECT_EQ(Code(PostRaw("/api/v1/applications/local-license", {{"personId", person}, {"licenseClassId", 1}})), "ok");
+}
+
+TEST(Renewal, EarlyOrLateWithTheRightNewExpiry) {
+  auto license = Licensed();
+  const auto id = std::to_string(Id(license));
+  auto early = PostRaw("/api/v1/licenses/" + id + "/renew", {{"payment", kCash}});
+  EXPECT_EQ(Code(early), "too-early-to-renew");
+  const auto expiry = Day(30);
+  SetExpiry(Id(license), expiry);
+  auto app = Post("/api/v1/licenses/" + id + "/renew", {{"payment", kCash}}, 201);
+  EXPECT_EQ(app.at("status"), "completed");
+  EXPECT_EQ(app.at("bills").at(0).at("total").as_int64(), 7000 + 20000) << "renewal fee and class fee";
+  auto renewed = app.at("license");
+  EXPECT_EQ(renewed.at("expiryDate"), core::Date::Parse(expiry)->AddYears(10).ToString().c_str());
+  EXPECT_EQ(renewed.at("issueReason"), "renewal");
+  EXPECT_NE(renewed.at("number"), license.at("number"));
+  EXPECT_EQ(GetJson("/api/v1/licenses/" + id).at("status"), "renewed");
+  EXPECT_EQ(Code(PostRaw("/api/v1/licenses/" + id + "/renew", {{"payment", kCash}})), "license-superseded");
+
+  // Lapsed: from today.
+  const auto new_id = Id(renewed);
+  SetExpiry(new_id, Day(-40));
+  EXPECT_EQ(GetJson("/api/v1/licenses/" + std::to_string(new_id)).at("status"), "expired");
+  auto late = Post("/api/v1/licenses/" + std::to_string(new_id) + "/renew", {}, 201);
+  EXPECT_EQ(late.at("status"), "new") << "unpaid: waits for the bill";
+  EXPECT_EQ(late.at("nextStep"), "pay");
+  auto receipt = Post("/api/v1/bills/" + std::to_string(late.at("bills").at(0).at("id").as_int64()) + "/payments",
+                      {{"method", "card"}}, 201);
+  EXPECT_EQ(receipt.at("amount").as_int64(), 27000);
+  auto done = GetJson("/api/v1/applications/" + std::to_string(Id(late)));
+  EXPECT_EQ(done.at("status"), "completed");
+  EXPECT_EQ(done.at("license").at("expiryDate"), core::Date::Parse(api().Today())->AddYears(10).ToString().c_str());
+}
+
+TEST(Replacement, KeepsTheExpiryAndALostLicenceNeverComesBack) {
+  auto license = Licensed();
+  const auto id = std::to_string(Id(license));
+  EXPECT_EQ(PostRaw("/api/v1/licenses/" + id + "/replace", {{"reason", "stolen"}}).status, 422);
+  auto app = Post("/api/v1/licenses/" + id + "/replace", {{"reason", "lost"}, {"payment", kCash}}, 201);
+  EXPECT_EQ(app.at("bills").at(0).at("total").as_int64(), 10000) << "no class fee";
+  auto fresh = app.at("license");
+  EXPECT_EQ(fresh.at("expiryDate"), license.at("expiryDate"));
+  EXPECT_EQ(fresh.at("issueReason"), "replacement-lost");
+  auto old = GetJson("/api/v1/licenses/" + id);
+  EXPECT_EQ(old.at("status"), "replaced");
+  EXPECT_EQ(old.at("lost"), true);
+  EXPECT_EQ(Code(PostRaw("/api/v1/licenses/" + id + "/replace", {{"reason", "damaged"}})), "license-not-active");
+  auto damaged = Post("/api/v1/licenses/" + std::to_string(Id(fresh)) + "/replace", {{"reason", "damaged"}, {"payment", kCash}}, 201);
+  EXPECT_EQ(damaged.at("bills").at(0).at("total").as_int64(), 5000);
+}
+
+TEST(Detention, BlocksServicesUntilReleasedWithFeeAndFine) {
+  auto license = Licensed();
+  const auto id = std::to_string(Id(license));
+  EXPECT_EQ(PostRaw("/api/v1/licenses/" + id + "/detain", {{"fine", 0}, {"reason", "x"}}).status, 422);
+  auto detained = Post("/api/v1/licenses/" + id + "/detain", {{"fine", 50000}, {"reason", "Driving without insurance"}}, 200);
+  EXPECT_EQ(detained.at("status"), "detained");
+  EXPECT_EQ(detained.at("detention").at("fine").as_int64(), 50000);
+  EXPECT_EQ(Code(PostRaw("/api/v1/licenses/" + id + "/detain", {{"fine", 1000}, {"reason", "again"}})), "license-already-detained");
+  SetExpiry(Id(license), Day(10));
+  EXPECT_EQ(Code(PostRaw("/api/v1/licenses/" + id + "/renew", {{"payment", kCash}})), "license-detained");
+  EXPECT_EQ(Code(PostRaw("/api/v1/licenses/" + id + "/replace", {{"reason", "damaged"}})), "license-detained");
+  EXPECT_EQ(Code(PostRaw("/api/v1/international-permits", {{"licenseId", Id(license)}})), "license-not-active");
+  auto release = Post("/api/v1/licenses/" + id + "/release", {}, 201);
+  EXPECT_EQ(release.at("bills").at(0).at("total").as_int64(), 15000 + 50000);
+  EXPECT_EQ(GetJson("/api/v1/licenses/" + id).at("status"), "detained") << "until paid";
+  Post("/api/v1/bills/" + std::to_string(release.at("bills").at(0).at("id").as_int64()) + "/payments", kCash, 201);
+  EXPECT_EQ(GetJson("/api/v1/licenses/" + id).at("status"), "active");
+  EXPECT_EQ(Code(PostRaw("/api/v1/licenses/" + id + "/release", {})), "license-not-detained");
+}
+
+TEST(InternationalPermit, OneYearCappedByTheLicenceAndOneAtATime) {
+  auto license = Licensed();
+  SetExpiry(Id(license), Day(100));
+  auto app = Post("/api/v1/international-permits", {{"licenseId", Id(license)}, {"payment", kCash}}, 201);
+  EXPECT_EQ(app.at("bills").at(0).at("total").as_int64(), 50000);
+  auto permit = app.at("permit");
+  EXPECT_EQ(permit.at("expiryDate"), Day(100).c_str()) << "never beyond the local licence";
+  EXPECT_EQ(permit.at("active"), true);
+  EXPECT_EQ(GetJson("/api/v1/international-permits/" + std::to_string(Id(permit))).at("number"), permit.at("number"));
+  EXPECT_EQ(Code(PostRaw("/api/v1/international-permits", {{"licenseId", Id(license)}, {"payment", kCash}})),
+            "permit-already-active");
+}
+
+TEST(Payments, APaymentIsTakenOnceAndARepeatedKeyReturnsTheFirstReceipt) {
+  const auto person = api().RegisterPerson();
+  auto app = Post("/api/v1/applications/local-license", {{"personId", person}, {"licenseClassId", 3}}, 201);
+  const auto bill = std::to_string(app.at("bills").at(0).at("id").as_int64());
+  const std::map<std::string, std::string> headers{{"Authorization", "Bearer " + api().AdminToken()},
+                                                   {"Idempotency-Key", "pay-" + core::RandomHex(6)}};
+  auto first = api().Call("POST", "/api/v1/bills/" + bill + "/payments", R"({"method":"cash"})", headers);
+  ASSERT_EQ(first.status, 201) << first.body;
+  auto repeat = api().Call("POST", "/api/v1/bills/" + bill + "/payments", R"({"method":"cash"})", headers);
+  EXPECT_EQ(repeat.status, 201);
+  EXPECT_EQ(repeat.Json().at("number"), first.Json().at("number")) << "the first answer, not a second payment";
+  EXPECT_EQ(repeat.Header("idempotent-replayed"), "true");
+  auto other_body = api().Call("POST", "/api/v1/bills/" + bill + "/payments", R"({"method":"card"})", headers);
+  EXPECT_EQ(other_body.status, 422);
+  auto twice = PostRaw("/api/v1/bills/" + bill + "/payments", kCash);
+  EXPECT_EQ(twice.status, 409);
+  EXPECT_EQ(Code(twice), "bill-already-paid");
+  EXPECT_EQ(api().db().Acquire()->Query("SELECT COUNT(*) FROM payments WHERE bill_id = $1", {std::stoll(bill)}).Int(0, 0), 1);
+  auto receipt = GetJson("/api/v1/receipts/" + std::string(first.Json().at("number").as_string()));
+  EXPECT_EQ(receipt.at("amount").as_int64(), 15000);
+  EXPECT_EQ(receipt.at("collectedBy"), "admin");
+  EXPECT_EQ(receipt.at("lines").as_array().size(), 1u);
+  // Payments need payments.collect: an examiner cannot take money.
+  const auto examiner = api().CreateUser("exam." + core::RandomHex(3), "examiner");
+  EXPECT_EQ(PostRaw("/api/v1/bills/" + bill + "/payments", kCash, examiner).status, 403);
+}
+
+TEST(Concurrency, TwoClerksRenewingTheSameLicenceProduceOneNewLicence) {
+  auto license = Licensed();
+  SetExpiry(Id(license), Day(20));
+  const auto a = api().CreateUser("clerk.a" + core::RandomHex(3), "clerk");
+  const auto b = api().CreateUser("clerk.b" + core::RandomHex(3), "clerk");
+  std::atomic<int> created{0}, refused{0};
+  std::vector<std::thread> threads;
+  for (const auto* token : {&a, &b}) {
+    threads.emplace_back([&, token] {
+      auto r = PostRaw("/api/v1/licenses/" + std::to_string(Id(license)) + "/renew", {{"payment", kCash}}, *token);
+      if (r.status == 201) ++created;
+      else if (r.status == 409 || r.status == 503) ++refused;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(created.load(), 1);
+  EXPECT_EQ(refused.load(), 1);
+  auto rows = api().db().Acquire()->Query(
+      "SELECT COUNT(*) FROM licenses WHERE person_id = $1 AND superseded_reason IS NULL", {license.at("personId").as_int64()});
+  EXPECT_EQ(rows.Int(0, 0), 1);
+  rows = api().db().Acquire()->Query("SELECT COUNT(*) FROM licenses WHERE person_id = $1", {license.at("personId").as_int64()});
+  EXPECT_EQ(rows.Int(0, 0), 2);
+}
+
+TEST(Concurrency, TwoClerksIssuingTheSameApplicationProduceOneLicence) {
+  const auto person = api().RegisterPerson();
+  auto app = Post("/api/v1/applications/local-license", {{"personId", person}, {"licenseClassId", 3}, {"payment", kCash}}, 201);
+  for (const char* t : {"vision", "written", "street"}) Take(Id(app), t, true);
+  const auto a = api().CreateUser("clerk.c" + core::RandomHex(3), "clerk");
+  const auto b = api().CreateUser("clerk.d" + core::RandomHex(3), "clerk");
+  std::atomic<int> created{0};
+  std::vector<std::thread> threads;
+  for (const auto* token : {&a, &b}) {
+    threads.emplace_back([&, token] {
+      auto r = PostRaw("/api/v1/applications/" + std::to_string(Id(app)) + "/issue", {{"payment", kCash}}, *token);
+      if (r.status == 201) ++created;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(created.load(), 1);
+  EXPECT_EQ(api().db().Acquire()->Query("SELECT COUNT(*) FROM licenses WHERE person_id = $1", {person}).Int(0, 0), 1);
+}
+
+TEST(Lists, ApplicationsAndLicencesFilterAndPage) {
+  const auto person = api().RegisterPerson();
+  Post("/api/v1/applications/local-license", {{"personId", person}, {"licenseClassId", 1}}, 201);
+  Post("/api/v1/applications/local-license", {{"personId", person}, {"licenseClassId", 3}}, 201);
+  auto mine = GetJson("/api/v1/applications?personId=" + std::to_string(person));
+  EXPECT_EQ(mine.at("total").as_int64(), 2);
+  auto class1 = GetJson("/api/v1/applications?personId=" + std::to_string(person) + "&licenseClassId=1&status=new");
+  EXPECT_EQ(class1.at("total").as_int64(), 1);
+  EXPECT_EQ(class1.at("items").at(0).at("personNameEn"), "Sami Al-Nsour");
+  auto today = GetJson("/api/v1/applications?from=" + api().Today() + "&to=" + api().Today() + "&pageSize=1");
+  EXPECT_EQ(today.at("items").as_array().size(), 1u);
+  EXPECT_GE(today.at("total").as_int64(), 2);
+  EXPECT_EQ(api().Call("GET", "/api/v1/applications?status=lost", json::value(), api().AdminToken()).status, 422);
+  auto all = GetJson("/api/v1/licenses");
+  EXPECT_GE(all.at("total").as_int64(), 0);
+}
+
+}  // namespace
+}  // namespace dvld::test
