@@ -23,6 +23,14 @@ const AdminPage = lazy(() => import('./pages/admin/AdminPage').then((m) => ({ de
 const PeopleListPage = lazy(() => import('./pages/people/PeopleListPage').then((m) => ({ default: m.PeopleListPage })));
 const PersonFormPage = lazy(() => import('./pages/people/PersonFormPage').then((m) => ({ default: m.PersonFormPage })));
 const PersonPage = lazy(() => import('./pages/people/PersonPage').then((m) => ({ default: m.PersonPage })));
+const ApplicationsListPage = lazy(() =>
+  import('./pages/applications/ApplicationsListPage').then((m) => ({ default: m.ApplicationsListPage })),
+);
+const ApplicationPage = lazy(() => import('./pages/applications/ApplicationPage').then((m) => ({ default: m.ApplicationPage })));
+const LicensesListPage = lazy(() => import('./pages/licenses/LicensesListPage').then((m) => ({ default: m.LicensesListPage })));
+const LicensePage = lazy(() => import('./pages/licenses/LicensePage').then((m) => ({ default: m.LicensePage })));
+const LicenseCardPage = lazy(() => import('./pages/licenses/LicenseCardPage').then((m) => ({ default: m.LicenseCardPage })));
+const ReceiptPage = lazy(() => import('./pages/receipts/ReceiptPage').then((m) => ({ default: m.ReceiptPage })));
 
 const FONT_STACK =
   "'IBM Plex Sans', 'Noto Sans Arabic', system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
@@ -65,6 +73,10 @@ const PLACEHOLDER_SECTIONS = NAV_ITEMS.filter((item) => !item.ready);
 
 const PEOPLE_READ = ['people.read'];
 const PEOPLE_WRITE = ['people.write'];
+const APPLICATIONS_READ = ['applications.read'];
+const LICENSES_READ = ['licenses.read'];
+// GET /receipts/{number} needs applications.read (every role that collects payments has it).
+const RECEIPTS_READ = ['applications.read'];
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
@@ -111,6 +123,54 @@ export function App() {
                 element={
                   <RequirePermission anyOf={PEOPLE_WRITE}>
                     <PersonFormPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="applications"
+                element={
+                  <RequirePermission anyOf={APPLICATIONS_READ}>
+                    <ApplicationsListPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="applications/:id"
+                element={
+                  <RequirePermission anyOf={APPLICATIONS_READ}>
+                    <ApplicationPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="licenses"
+                element={
+                  <RequirePermission anyOf={LICENSES_READ}>
+                    <LicensesListPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="licenses/:id"
+                element={
+                  <RequirePermission anyOf={LICENSES_READ}>
+                    <LicensePage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="licenses/:id/card"
+                element={
+                  <RequirePermission anyOf={LICENSES_READ}>
+                    <LicenseCardPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="receipts/:number"
+                element={
+                  <RequirePermission anyOf={RECEIPTS_READ}>
+                    <ReceiptPage />
                   </RequirePermission>
                 }
               />

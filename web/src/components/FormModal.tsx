@@ -8,6 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { meQueryKey } from '../api/auth';
 import { isApiError, isUnauthorized } from '../api/client';
 import { useServerErrors } from '../lib/useServerErrors';
+import { serverDetail } from '../i18n/errors';
+import { ServerDetail } from './ErrorAlert';
 
 export interface FormModalProps<V> {
   open: boolean;
@@ -30,6 +32,7 @@ function Body<V>(props: FormModalProps<V>) {
   const [form] = Form.useForm<V>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [detail, setDetail] = useState<string | null>(null);
   const applyServerErrors = useServerErrors();
   const queryClient = useQueryClient();
   return (
@@ -43,6 +46,7 @@ function Body<V>(props: FormModalProps<V>) {
       onFinish={async (values) => {
         setBusy(true);
         setError(null);
+        setDetail(null);
         try {
           await props.onSubmit(values);
           props.onClose();
@@ -53,13 +57,25 @@ function Body<V>(props: FormModalProps<V>) {
             queryClient.setQueryData(meQueryKey, null);
             return;
           }
-          setError(applyServerErrors(form, e, props.fields));
+          const shown = applyServerErrors(form, e, props.fields);
+          setError(shown);
+          setDetail(shown ? serverDetail(e, shown) : null);
         } finally {
           setBusy(false);
         }
       }}
     >
-      {error && <Alert type="error" showIcon role="alert" className="block-alert" title={error} data-testid="modal-error" />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          className="block-alert"
+          title={error}
+          description={detail ? <ServerDetail detail={detail} /> : undefined}
+          data-testid="modal-error"
+        />
+      )}
       {props.children(form)}
       <Flex gap={8} justify="flex-end" className="modal-actions">
         <Button onClick={props.onClose} disabled={false}>

@@ -1,9 +1,10 @@
-// Pick a person by searching GET /people?q= (national number, phone or name prefix).
+// Pick a person by searching GET /people?q= (national number, phone or name prefix). A person
+// chosen elsewhere (e.g. a filter in the address) is looked up to show the name.
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Select, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { peopleKeys, searchPeople } from '../api/people';
+import { fetchPerson, peopleKeys, searchPeople, type Person } from '../api/people';
 import { personName } from '../lib/format';
 
 export function PersonPicker({
@@ -11,11 +12,14 @@ export function PersonPicker({
   onChange,
   id,
   placeholder,
+  ...props
 }: {
   value?: number | null;
   onChange?: (v: number | null) => void;
   id?: string;
   placeholder?: string;
+  'aria-label'?: string;
+  className?: string;
 }) {
   const { t, i18n } = useTranslation();
   const [input, setInput] = useState('');
@@ -30,13 +34,23 @@ export function PersonPicker({
     queryFn: ({ signal }) => searchPeople(query, signal),
     enabled: q.length >= 2,
   });
-  const options = (people.data?.items ?? []).map((p) => ({
-    value: p.id,
-    label: `${personName(p, i18n.language)} · ${p.nationalNo ?? p.documentNo ?? ''}`,
-  }));
+  const found = people.data?.items ?? [];
+  const chosen = useQuery({
+    queryKey: peopleKeys.one(value ?? 0),
+    queryFn: ({ signal }) => fetchPerson(value ?? 0, signal),
+    enabled: !!value && !found.some((p) => p.id === value),
+    staleTime: 60_000,
+  });
+  const label = (p: Person) => `${personName(p, i18n.language)} · ${p.nationalNo ?? p.documentNo ?? ''}`;
+  const options = found.map((p) => ({ value: p.id, label: label(p) }));
+  if (value && chosen.data && chosen.data.id === value && !options.some((o) => o.value === value)) {
+    options.unshift({ value, label: label(chosen.data) });
+  }
   return (
     <Select<number | null>
       id={id}
+      aria-label={props['aria-label']}
+      className={props.className}
       value={value ?? undefined}
       onChange={(v) => onChange?.(v ?? null)}
       allowClear

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TFunction } from 'i18next';
 import { ApiError } from '../api/client';
-import { errorMessage } from './errors';
+import { errorMessage, serverDetail } from './errors';
 
 const dict: Record<string, string> = {
   'errors.invalid-credentials': 'wrong',
@@ -21,5 +21,18 @@ describe('errorMessage', () => {
     expect(errorMessage(t, new ApiError(409, { code: 'x', title: 'T', detail: 'D' }), exists)).toBe('D');
     expect(errorMessage(t, new ApiError(409, { code: 'x', title: 'T' }), exists)).toBe('T');
     expect(errorMessage(t, new ApiError(500, {}), exists)).toBe('failed 500');
+  });
+});
+
+describe('serverDetail', () => {
+  it("adds the server's explanation of a 409 when it says more", () => {
+    const e = new ApiError(409, { code: 'too-early-to-renew', detail: 'A licence can be renewed from 90 days before it expires (from 2036-08-30).' });
+    expect(serverDetail(e, 'Too early.')).toBe('A licence can be renewed from 90 days before it expires (from 2036-08-30).');
+    expect(serverDetail(e, e.problem.detail)).toBeNull();
+  });
+  it('stays silent for other errors', () => {
+    expect(serverDetail(new ApiError(422, { detail: 'One or more fields are invalid.' }), 'x')).toBeNull();
+    expect(serverDetail(new ApiError(409, {}), 'x')).toBeNull();
+    expect(serverDetail(new Error('x'), 'y')).toBeNull();
   });
 });

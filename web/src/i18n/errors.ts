@@ -29,3 +29,14 @@ export function fieldProblemMessage(
   if (problem.message) return problem.message;
   return t('validation.invalid');
 }
+
+/**
+ * The server's own explanation of a refusal (the `detail` of a 409), when it says more than the
+ * sentence already shown (e.g. the date from which a licence may be renewed); else null.
+ */
+export function serverDetail(error: unknown, shown: string | null | undefined): string | null {
+  if (!isApiError(error) || error.status !== 409) return null;
+  const detail = error.problem.detail?.trim();
+  if (!detail || detail === (shown ?? '').trim()) return null;
+  return detail;
+}

@@ -37,9 +37,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'nav.applications',
     icon: <FileTextOutlined />,
     anyOf: ['applications.read'],
-    ready: false,
+    ready: true,
   },
-  { path: '/licenses', labelKey: 'nav.licenses', icon: <IdcardOutlined />, anyOf: ['licenses.read'], ready: false },
+  { path: '/licenses', labelKey: 'nav.licenses', icon: <IdcardOutlined />, anyOf: ['licenses.read'], ready: true },
   { path: '/vehicles', labelKey: 'nav.vehicles', icon: <CarOutlined />, anyOf: ['vehicles.read'], ready: false },
   { path: '/violations', labelKey: 'nav.violations', icon: <WarningOutlined />, anyOf: ['violations.read'], ready: false },
   {

@@ -1,7 +1,7 @@
 // One person: every detail in both scripts, the photo (thumbnail; full size on demand; upload
 // and remove for writers), Edit, and the audit History for those allowed to read it.
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -41,6 +41,7 @@ import { errorMessage } from '../../i18n/errors';
 import { ageOn, formatDate, formatDateTime, localName, personName, todayIso } from '../../lib/format';
 import { usePermissions } from '../../lib/usePermissions';
 import { PersonDocument } from '../../components/BothNames';
+import { DrivingRecordTab } from './DrivingRecordTab';
 
 const PARTS = ['first', 'second', 'third', 'last'] as const;
 
@@ -273,6 +274,7 @@ export function PersonPage() {
   const navigate = useNavigate();
   const { can } = usePermissions();
   const { id } = useParams();
+  const [params, setParams] = useSearchParams();
   const personId = Number(id);
   const valid = Number.isInteger(personId) && personId > 0;
   const person = useQuery({
@@ -296,6 +298,9 @@ export function PersonPage() {
   const p = person.data;
   const ar = i18n.language === 'ar';
   const tabs = [{ key: 'details', label: t('person.tabs.details'), children: <Details person={p} /> }];
+  if (can('licenses.read')) {
+    tabs.push({ key: 'record', label: t('person.tabs.record'), children: <DrivingRecordTab personId={p.id} /> });
+  }
   if (can('audit.read')) {
     tabs.push({
       key: 'history',
@@ -342,7 +347,12 @@ export function PersonPage() {
           )}
         </Flex>
       </Flex>
-      <Tabs items={tabs} destroyOnHidden />
+      <Tabs
+        items={tabs}
+        destroyOnHidden
+        activeKey={tabs.some((x) => x.key === params.get('tab')) ? (params.get('tab') ?? 'details') : 'details'}
+        onChange={(key) => setParams(key === 'details' ? {} : { tab: key }, { replace: true })}
+      />
     </>
   );
 }
