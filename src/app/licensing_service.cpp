@@ -103,6 +103,12 @@ BillRecord NewBill(Tx& tx, std::int64_t person_id, std::optional<std::int64_t> a
   return b;
 }
 
+// Suspensions live with violations (demerit points); a licence shows them in its status.
+std::optional<LicenseRecord> Suspension(UnitOfWork& uow, std::optional<LicenseRecord> l, core::Date today) {
+  if (l) l->suspended = uow.Vehicles().ActiveSuspension(l->person_id, today.ToString()).has_value();
+  return l;
+}
+
 core::Status CheckMethod(const PaymentInput& p) {
   if (p.method != "cash" && p.method != "card") {
     return core::Error::Invalid("payment.method", "one-of", "The payment method is cash or card.");
@@ -118,7 +124,10 @@ core::Result<PaymentRecord> PayInTx(Tx& tx, const BillRecord& bill, const Paymen
   if (auto ok = CheckMethod(input); !ok) return std::move(ok).error();
   if (bill.status == "paid") return Refuse("bill-already-paid", "This bill is already paid.");
   if (bill.status == "cancelled") return Refuse("bill-cancelled", "This bill was cancelled.");
-  if (!tx.who.IsUser()) return core::Error::Of(core::ErrorCode::kPermissionDenied, "forbidden", "Counter payments are recorded by staff.");
+  if (!tx.who.IsUser() || !tx.who.Can(domain::perm::kPaymentsCollect)) {
+    return core::Error::Of(core::ErrorCode::kPermissionDenied, "forbidden",
+                           "Taking a payment needs the permission payments.collect.");
+  }
   if (!tx.repo().MarkBillPaid(bill.id, tx.now)) return Refuse("bill-already-paid", "This bill is already paid.");
   PaymentRecord p;
   p.bill_id = bill.id;
@@ -169,7 +178,7 @@ LicenseRecord NewLicense(Tx& tx, const ApplicationRecord& app, std::int64_t clas
 // Re-checks the rule of a paid renewal, replacement, release or permit and carries it out.
 core::Status CompleteService(Tx& tx, const ApplicationRecord& app) {
   std::optional<std::int64_t> result_license, result_permit;
-  auto license = app.license_id ? tx.repo().FindLicense(*app.license_id) : std::nullopt;
+  auto license = Suspension(tx.uow, app.license_id ? tx.repo().FindLicense(*app.license_id) : std::nullopt, tx.today);
   if (!license) return NotFound("license");
   const auto facts = FactsOf(*license);
   if (app.type_code == "renew-license") {
@@ -249,7 +258,7 @@ domain::TestHistory HistoryOf(const std::vector<AppointmentRecord>& appts) {
 }
 
 std::optional<LicenseStatus> HeldStatus(Tx& tx, std::int64_t person_id, std::int64_t class_id) {
-  auto current = tx.repo().CurrentLicenseOfClass(person_id, class_id);
+  auto current = Suspension(tx.uow, tx.repo().CurrentLicenseOfClass(person_id, class_id), tx.today);
   if (!current) return std::nullopt;
   return domain::StatusOf(FactsOf(*current), tx.today);
 }
@@ -297,6 +306,20 @@ ApplicationView BuildView(LicensingRepository& repo, ApplicationRecord app, core
 }
 
 }  // namespace
+
+BillRecord CreateBill(UnitOfWork& uow, core::SysTime now, BillRecord bill) {
+  bill.total_fils = 0;
+  for (const auto& l : bill.lines) bill.total_fils += l.amount_fils;
+  bill.created_at = now;
+  bill.id = uow.Licensing().InsertBill(bill);
+  return bill;
+}
+
+core::Result<PaymentRecord> PayInTransaction(UnitOfWork& uow, const Principal& who, core::SysTime now,
+                                             const BillRecord& bill, const PaymentInput& input) {
+  Tx tx{uow, who, now, core::Date::Of(now)};
+  return PayInTx(tx, bill, input);
+}
 
 LicenseView ViewOf(const LicenseRecord& l, core::Date today) {
   LicenseView v;
@@ -535,7 +558,7 @@ core::Result<ApplicationView> OpenLicenseService(Store& store, const core::Clock
   }
   auto uow = store.Write();
   Tx tx{*uow, who, clock.Now(), core::Date::Of(clock.Now())};
-  auto license = tx.repo().FindLicense(license_id);
+  auto license = Suspension(*uow, tx.repo().FindLicense(license_id), tx.today);
   if (!license) return NotFound("license");
   if (auto person = uow->People().FindById(license->person_id); person && person->deceased) {
     return Refuse("person-deceased", "The holder is recorded as deceased.");
@@ -629,7 +652,7 @@ core::Result<LicenseView> LicensingService::Detain(const Principal& who, std::in
   if (!e.fields.empty()) return e;
   auto uow = store_.Write();
   Tx tx{*uow, who, clock_.Now(), Today()};
-  auto license = tx.repo().FindLicense(license_id);
+  auto license = Suspension(*uow, tx.repo().FindLicense(license_id), tx.today);
   if (!license) return NotFound("license");
   if (auto ok = domain::CanDetain(FactsOf(*license), tx.today); !ok) return std::move(ok).error();
   DetentionRecord d;
@@ -646,7 +669,7 @@ core::Result<LicenseView> LicensingService::Detain(const Principal& who, std::in
                           .Add("fineFils", fine_fils)
                           .Add("reason", reason)
                           .str());
-  auto stored = *tx.repo().FindLicense(license->id);
+  auto stored = *Suspension(*uow, tx.repo().FindLicense(license->id), tx.today);
   uow->Commit();
   auto view = ViewOf(stored, tx.today);
   view.detention = d;
@@ -694,7 +717,7 @@ core::Result<PaymentRecord> LicensingService::GetReceipt(const std::string& rece
 
 core::Result<LicenseView> LicensingService::GetLicense(std::int64_t id) {
   auto uow = store_.Read();
-  auto l = uow->Licensing().FindLicense(id);
+  auto l = Suspension(*uow, uow->Licensing().FindLicense(id), Today());
   if (!l) return NotFound("license");
   auto v = ViewOf(*l, Today());
   v.detention = uow->Licensing().OpenDetention(l->id);
@@ -703,7 +726,7 @@ core::Result<LicenseView> LicensingService::GetLicense(std::int64_t id) {
 
 core::Result<LicenseView> LicensingService::GetLicenseByNumber(const std::string& number) {
   auto uow = store_.Read();
-  auto l = uow->Licensing().FindLicenseByNumber(number);
+  auto l = Suspension(*uow, uow->Licensing().FindLicenseByNumber(number), Today());
   if (!l) return NotFound("license");
   auto v = ViewOf(*l, Today());
   v.detention = uow->Licensing().OpenDetention(l->id);
@@ -711,13 +734,14 @@ core::Result<LicenseView> LicensingService::GetLicenseByNumber(const std::string
 }
 
 core::Result<Page<LicenseView>> LicensingService::ListLicenses(const LicenseFilter& f, const PageRequest& page) {
-  auto records = store_.Read()->Licensing().ListLicenses(f, page);
+  auto uow = store_.Read();
+  auto records = uow->Licensing().ListLicenses(f, page);
   Page<LicenseView> out;
   out.total = records.total;
   out.page = records.page;
   out.page_size = records.page_size;
   const auto today = Today();
-  for (const auto& l : records.items) out.items.push_back(ViewOf(l, today));
+  for (const auto& l : records.items) out.items.push_back(ViewOf(*Suspension(*uow, l, today), today));
   return out;
 }
 
@@ -727,7 +751,7 @@ core::Result<DrivingRecord> LicensingService::GetDrivingRecord(std::int64_t pers
   auto& repo = uow->Licensing();
   const auto today = Today();
   DrivingRecord r;
-  for (const auto& l : repo.LicensesOfPerson(person_id)) r.licenses.push_back(ViewOf(l, today));
+  for (const auto& l : repo.LicensesOfPerson(person_id)) r.licenses.push_back(ViewOf(*Suspension(*uow, l, today), today));
   r.permits = repo.PermitsOfPerson(person_id);
   r.detentions = repo.DetentionsOfPerson(person_id);
   r.bills = repo.BillsOfPerson(person_id);

@@ -96,4 +96,10 @@ class LicensingService {
 
 LicenseView ViewOf(const LicenseRecord& l, core::Date today);
 
+// For other services' bills (vehicles, fines): store a bill (its total is the sum of its lines),
+// and pay an open bill at the counter inside the caller's transaction.
+BillRecord CreateBill(UnitOfWork& uow, core::SysTime now, BillRecord bill);
+core::Result<PaymentRecord> PayInTransaction(UnitOfWork& uow, const Principal& who, core::SysTime now,
+                                             const BillRecord& bill, const PaymentInput& input);
+
 }  // namespace dvld::app

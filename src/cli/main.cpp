@@ -17,6 +17,7 @@
 #include "app/reference_service.h"
 #include "app/setup_service.h"
 #include "app/staff_service.h"
+#include "app/vehicle_service.h"
 #include "cli/demo_data.h"
 #include "core/clock.h"
 #include "core/crypto.h"
@@ -177,13 +178,14 @@ int RunServe(const Options& o) {
   app::ApiKeyService api_keys(store, clock);
   app::AuditService audit(store);
   app::LicensingService licensing(store, clock);
+  app::VehicleService vehicles(store, clock);
 
   http::HttpAppConfig app_cfg;
   app_cfg.web_root = o.web_root;
   app_cfg.openapi_yaml = std::string(cli::OpenApiDocument().at(0).content);
   app_cfg.secure_cookies = o.secure_cookies;
   app_cfg.log_requests = spdlog::get_level() <= spdlog::level::info;
-  http::HttpApp app(app_cfg, http::Services{auth, store, people, staff, reference, api_keys, audit, licensing, clock});
+  http::HttpApp app(app_cfg, http::Services{auth, store, people, staff, reference, api_keys, audit, licensing, vehicles, clock});
   http::Server server(server_cfg, [&app](std::shared_ptr<http::Request> req, std::function<void(http::Response)> done) {
     app.Handle(std::move(req), std::move(done));
   });

@@ -53,6 +53,7 @@ HttpApp::HttpApp(HttpAppConfig config, Services services)
   handlers::RegisterStaffRoutes(router_, services_.staff, services_.api_keys);
   handlers::RegisterReferenceRoutes(router_, services_.reference, services_.audit);
   handlers::RegisterLicensingRoutes(router_, services_.licensing, services_.clock);
+  handlers::RegisterVehicleRoutes(router_, services_.vehicles);
   metrics_.AddGauge("dvld_db_connections_open", "Database connections open.",
                     [this] { return static_cast<double>(services_.store.Stats().connections); });
   metrics_.AddGauge("dvld_db_connections_in_use", "Database connections lent out.",

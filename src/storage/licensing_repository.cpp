@@ -234,9 +234,10 @@ app::Page<app::ApplicationRecord> SqlLicensingRepository::ListApplications(const
 
 std::int64_t SqlLicensingRepository::InsertBill(app::BillRecord b) {
   const auto id = c_.Query(
-                        "INSERT INTO bills (person_id, application_id, kind, status, total_fils, created_at, due_date) "
-                        "VALUES ($1, $2, $3, 'open', $4, $5, $6) RETURNING id",
-                        {b.person_id, OptId(b.application_id), b.kind, b.total_fils, Ts(b.created_at), OptText(b.due_date)})
+                        "INSERT INTO bills (person_id, application_id, vehicle_id, kind, status, total_fils, created_at, "
+                        "due_date) VALUES ($1, $2, $3, $4, 'open', $5, $6, $7) RETURNING id",
+                        {b.person_id, OptId(b.application_id), OptId(b.vehicle_id), b.kind, b.total_fils,
+                         Ts(b.created_at), OptText(b.due_date)})
                       .Int(0, 0);
   for (const auto& l : b.lines) {
     c_.Execute(
@@ -249,7 +250,7 @@ std::int64_t SqlLicensingRepository::InsertBill(app::BillRecord b) {
 
 std::vector<app::BillRecord> SqlLicensingRepository::Bills(const std::string& where, std::vector<Param> params) {
   auto r = c_.Query(
-      "SELECT id, person_id, application_id, kind, status, total_fils, created_at, due_date, paid_at FROM bills " +
+      "SELECT id, person_id, application_id, kind, status, total_fils, created_at, due_date, paid_at, vehicle_id FROM bills " +
           where + " ORDER BY id",
       params);
   std::vector<app::BillRecord> out;
@@ -264,6 +265,7 @@ std::vector<app::BillRecord> SqlLicensingRepository::Bills(const std::string& wh
     b.created_at = ParseTs(r.Text(i, 6));
     b.due_date = r.OptText(i, 7);
     b.paid_at = ParseOptTs(r.OptText(i, 8));
+    b.vehicle_id = r.OptInt(i, 9);
     auto lines = c_.Query(
         "SELECT item_code, description_en, description_ar, amount_fils FROM bill_lines WHERE bill_id = $1 ORDER BY id",
         {b.id});
@@ -297,6 +299,10 @@ bool SqlLicensingRepository::MarkBillPaid(std::int64_t id, core::SysTime at) {
 
 void SqlLicensingRepository::CancelOpenBills(std::int64_t application_id) {
   c_.Execute("UPDATE bills SET status = 'cancelled' WHERE application_id = $1 AND status = 'open'", {application_id});
+}
+
+void SqlLicensingRepository::CancelBill(std::int64_t bill_id) {
+  c_.Execute("UPDATE bills SET status = 'cancelled' WHERE id = $1 AND status = 'open'", {bill_id});
 }
 
 bool SqlLicensingRepository::HasUnpaidFines(std::int64_t person_id) {

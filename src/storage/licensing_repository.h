@@ -23,6 +23,7 @@ class SqlLicensingRepository final : public app::LicensingRepository {
   std::vector<app::BillRecord> BillsOfPerson(std::int64_t person_id) override;
   bool MarkBillPaid(std::int64_t id, core::SysTime at) override;
   void CancelOpenBills(std::int64_t application_id) override;
+  void CancelBill(std::int64_t bill_id) override;
   bool HasUnpaidFines(std::int64_t person_id) override;
   std::int64_t InsertPayment(const app::PaymentRecord& p) override;
   std::optional<app::PaymentRecord> FindPaymentByReceipt(const std::string& receipt_no) override;

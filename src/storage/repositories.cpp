@@ -458,10 +458,11 @@ std::optional<app::Country> SqlReferenceRepository::FindCountry(std::string_view
 }
 
 namespace {
-constexpr const char* kBranchSelect = "SELECT id, code, name_ar, name_en, city_ar, city_en, active FROM branches ";
+constexpr const char* kBranchSelect =
+    "SELECT id, code, name_ar, name_en, city_ar, city_en, active, plate_region FROM branches ";
 app::Branch BranchAt(const Rows& r, std::size_t i) {
-  return app::Branch{r.Int(i, 0),  r.Text(i, 1), r.Text(i, 2), r.Text(i, 3),
-                     r.Text(i, 4), r.Text(i, 5), r.Bool(i, 6)};
+  return app::Branch{r.Int(i, 0),  r.Text(i, 1), r.Text(i, 2), r.Text(i, 3), r.Text(i, 4),
+                     r.Text(i, 5), r.Bool(i, 6), static_cast<int>(r.Int(i, 7))};
 }
 constexpr const char* kClassSelect =
     "SELECT id, code, name_ar, name_en, minimum_age, validity_years, fee_fils FROM license_classes ";

@@ -2,6 +2,7 @@
 
 #include "storage/licensing_repository.h"
 #include "storage/migrations.h"
+#include "storage/vehicle_repository.h"
 #include "storage/repositories.h"
 
 namespace dvld::storage {
@@ -18,7 +19,8 @@ class SqlUnitOfWork final : public app::UnitOfWork {
         reference_(*lease_),
         audit_(*lease_),
         licensing_(*lease_),
-        idempotency_(*lease_) {
+        idempotency_(*lease_),
+        vehicles_(*lease_) {
     lease_->Begin(write);
   }
   ~SqlUnitOfWork() override {
@@ -37,6 +39,7 @@ class SqlUnitOfWork final : public app::UnitOfWork {
   app::AuditRepository& Audit() override { return audit_; }
   app::LicensingRepository& Licensing() override { return licensing_; }
   app::IdempotencyRepository& Idempotency() override { return idempotency_; }
+  app::VehicleRepository& Vehicles() override { return vehicles_; }
   void Commit() override {
     lease_->Commit();
     done_ = true;
@@ -52,6 +55,7 @@ class SqlUnitOfWork final : public app::UnitOfWork {
   SqlAuditRepository audit_;
   SqlLicensingRepository licensing_;
   SqlIdempotencyRepository idempotency_;
+  SqlVehicleRepository vehicles_;
   bool done_ = false;
 };
 

@@ -15,6 +15,7 @@
 #include "app/reference_service.h"
 #include "app/setup_service.h"
 #include "app/staff_service.h"
+#include "app/vehicle_service.h"
 #include "media/gd_image_processor.h"
 #include "core/crypto.h"
 #include "core/date.h"
@@ -58,6 +59,7 @@ struct Api::Impl {
   std::unique_ptr<app::ApiKeyService> api_keys;
   std::unique_ptr<app::AuditService> audit;
   std::unique_ptr<app::LicensingService> licensing;
+  std::unique_ptr<app::VehicleService> vehicles;
   std::unique_ptr<http::HttpApp> app;
   std::unique_ptr<http::Server> server;
 };
@@ -135,6 +137,7 @@ void Api::Start() {
   s.api_keys = std::make_unique<app::ApiKeyService>(*s.store, s.clock);
   s.audit = std::make_unique<app::AuditService>(*s.store);
   s.licensing = std::make_unique<app::LicensingService>(*s.store, s.clock);
+  s.vehicles = std::make_unique<app::VehicleService>(*s.store, s.clock);
 
   http::HttpAppConfig cfg;
   s.dir = s.dir.empty() ? std::filesystem::temp_directory_path() / ("dvld-api-" + core::RandomHex(6)) : s.dir;
@@ -146,7 +149,7 @@ void Api::Start() {
   cfg.log_requests = false;
   cfg.login_burst = 1e6;  // every test signs in from 127.0.0.1; the limiter has its own test
   s.app = std::make_unique<http::HttpApp>(
-      cfg, http::Services{*s.auth, *s.store, *s.people, *s.staff, *s.reference, *s.api_keys, *s.audit, *s.licensing, s.clock});
+      cfg, http::Services{*s.auth, *s.store, *s.people, *s.staff, *s.reference, *s.api_keys, *s.audit, *s.licensing, *s.vehicles, s.clock});
   http::ServerConfig server_cfg;
   server_cfg.port = 0;
   server_cfg.threads = 2;
@@ -163,6 +166,7 @@ void Api::Stop() {
   s.server->Stop();
   s.server.reset();
   s.app.reset();
+  s.vehicles.reset();
   s.licensing.reset();
   s.audit.reset();
   s.api_keys.reset();

@@ -63,7 +63,8 @@ struct BillRecord {
   std::int64_t id = 0;
   std::int64_t person_id = 0;
   std::optional<std::int64_t> application_id;
-  std::string kind;           // application, test, license-fee, release
+  std::optional<std::int64_t> vehicle_id;
+  std::string kind;           // application, test, license-fee, vehicle, fine
   std::string status = "open";  // open, paid, cancelled
   std::int64_t total_fils = 0;
   core::SysTime created_at{};
@@ -162,6 +163,7 @@ class LicensingRepository {
   // open -> paid; false when the bill was not open (paid meanwhile).
   virtual bool MarkBillPaid(std::int64_t id, core::SysTime at) = 0;
   virtual void CancelOpenBills(std::int64_t application_id) = 0;
+  virtual void CancelBill(std::int64_t bill_id) = 0;
   virtual bool HasUnpaidFines(std::int64_t person_id) = 0;
   virtual std::int64_t InsertPayment(const PaymentRecord& p) = 0;
   virtual std::optional<PaymentRecord> FindPaymentByReceipt(const std::string& receipt_no) = 0;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/ports/licensing.h"
+#include "app/ports/vehicles.h"
 #include "app/principal.h"
 #include "core/clock.h"
 #include "core/result.h"
@@ -151,6 +152,7 @@ struct Branch {
   std::int64_t id = 0;
   std::string code, name_ar, name_en, city_ar, city_en;
   bool active = true;
+  int plate_region = 10;  // the region code on plates registered at this office
 };
 struct LicenseClass {
   std::int64_t id = 0;
@@ -230,6 +232,7 @@ class UnitOfWork {
   virtual AuditRepository& Audit() = 0;
   virtual LicensingRepository& Licensing() = 0;
   virtual IdempotencyRepository& Idempotency() = 0;
+  virtual VehicleRepository& Vehicles() = 0;
   virtual void Commit() = 0;
 };
 

@@ -24,7 +24,7 @@ std::vector<std::string_view> Grants(Role role) {
     case Role::kClerk:  // the counter: people, applications, payments collected at the desk
       return {kPeopleRead,      kPeopleWrite,       kReferenceRead,   kApplicationsRead, kApplicationsWrite,
               kLicensesRead,    kLicensesDetain,    kPaymentsCollect, kVehiclesRead,     kVehiclesWrite,
-              kViolationsRead};
+              kViolationsRead,  kInsuranceWrite,    kInspectionsWrite};
     case Role::kExaminer:  // records test results
       return {kPeopleRead, kReferenceRead, kApplicationsRead, kTestsRecord, kLicensesRead};
     case Role::kOfficer:  // violations and detention

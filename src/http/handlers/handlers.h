@@ -10,6 +10,7 @@
 #include "app/ports/store.h"
 #include "app/reference_service.h"
 #include "app/staff_service.h"
+#include "app/vehicle_service.h"
 #include "http/metrics.h"
 #include "http/router.h"
 
@@ -25,6 +26,7 @@ struct Services {
   app::ApiKeyService& api_keys;
   app::AuditService& audit;
   app::LicensingService& licensing;
+  app::VehicleService& vehicles;
   const core::Clock& clock;
 };
 
@@ -52,6 +54,9 @@ void RegisterReferenceRoutes(Router& router, app::ReferenceService& reference, a
 // /api/v1/applications..., /appointments, /licenses..., /international-permits, /bills, /receipts,
 // /people/{id}/driving-record
 void RegisterLicensingRoutes(Router& router, app::LicensingService& licensing, const core::Clock& clock);
+
+// /api/v1/vehicles..., /transfers, /liens, /seizures, /violation-types, /violations, /people/{id}/points
+void RegisterVehicleRoutes(Router& router, app::VehicleService& vehicles);
 
 // Shorthand for answering JSON.
 Response JsonOk(const boost::json::value& body, int status = 200);
