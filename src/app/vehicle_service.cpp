@@ -340,6 +340,70 @@ core::Result<TransferRecord> VehicleService::AcceptTransfer(const Principal& who
   return done;
 }
 
+core::Result<VehicleView> VehicleService::ReplacePlate(const Principal& who, std::int64_t vehicle_id,
+                                                       const std::optional<PaymentInput>& payment) {
+  if (!payment) return PaymentRequired();
+  const auto now = clock_.Now();
+  auto uow = store_.Write();
+  auto v = uow->Vehicles().FindVehicle(vehicle_id);
+  if (!v) return NotFound("vehicle");
+  if (v->deregistered_at) return Refuse("vehicle-deregistered", "The vehicle is deregistered.");
+  if (auto paid = Charge(*uow, who, now, v->owner_person_id, v->id, {ServiceLine(*uow, "plate-replacement")}, *payment); !paid) {
+    return std::move(paid).error();
+  }
+  auto branch = uow->Reference().FindBranch(v->branch_id);
+  const auto before = VehicleSnapshot(*v);
+  v->plate = domain::FormatPlate(branch ? branch->plate_region : 10, uow->Licensing().NextNumber("plate"));
+  uow->Vehicles().SetPlate(v->id, v->plate);
+  uow->Audit().Append(who, now, "replace-plate", "vehicle", v->id, before, VehicleSnapshot(*v));
+  uow->Commit();
+  return Get(vehicle_id);
+}
+
+core::Result<VehicleView> VehicleService::Deregister(const Principal& who, std::int64_t vehicle_id,
+                                                     const std::optional<PaymentInput>& payment) {
+  if (!payment) return PaymentRequired();
+  const auto now = clock_.Now();
+  auto uow = store_.Write();
+  auto v = uow->Vehicles().FindVehicle(vehicle_id);
+  if (!v) return NotFound("vehicle");
+  if (v->deregistered_at) return Refuse("vehicle-deregistered", "The vehicle is already deregistered.");
+  if (v->seized) return Refuse("vehicle-seized", "A seized vehicle cannot be deregistered.");
+  if (v->lien) return Refuse("vehicle-lien", "A vehicle under a lien cannot be deregistered.");
+  if (uow->Vehicles().HasUnpaidVehicleFines(v->id)) return Refuse("unpaid-fines", "The vehicle has unpaid fines.");
+  if (auto paid = Charge(*uow, who, now, v->owner_person_id, v->id, {ServiceLine(*uow, "vehicle-deregistration")}, *payment); !paid) {
+    return std::move(paid).error();
+  }
+  if (!uow->Vehicles().Deregister(v->id, now)) return Refuse("vehicle-deregistered", "The vehicle was deregistered meanwhile.");
+  uow->Audit().Append(who, now, "deregister", "vehicle", v->id, VehicleSnapshot(*v),
+                      core::JsonObject().Add("deregistered", true).str());
+  uow->Commit();
+  return Get(vehicle_id);
+}
+
+core::Result<ViolationType> VehicleService::UpdateViolationType(const Principal& who, ViolationType t) {
+  core::Error e{core::ErrorCode::kInvalidArgument, "validation-failed", "One or more fields are invalid.", {}};
+  if (t.name_ar.empty()) e.fields.push_back({"nameAr", "required", "The Arabic name is required."});
+  if (t.name_en.empty()) e.fields.push_back({"nameEn", "required", "The English name is required."});
+  if (t.fine_fils < 0 || t.fine_fils > 10'000'000) e.fields.push_back({"fine", "range", "The fine is 0 to 10000 JOD, in fils."});
+  if (t.points < 0 || t.points > 30) e.fields.push_back({"points", "range", "Points are 0 to 30."});
+  if (!e.fields.empty()) return e;
+  const auto now = clock_.Now();
+  auto uow = store_.Write();
+  auto current = uow->Vehicles().FindViolationTypeById(t.id);
+  if (!current) return NotFound("violation-type");
+  t.code = current->code;
+  auto snap = [](const ViolationType& x) {
+    return core::JsonObject().Add("code", x.code).Add("nameAr", x.name_ar).Add("nameEn", x.name_en)
+        .Add("fineFils", x.fine_fils).Add("points", x.points).str();
+  };
+  if (snap(*current) == snap(t)) return t;
+  uow->Vehicles().UpdateViolationType(t);
+  uow->Audit().Append(who, now, "update", "violation_type", t.id, snap(*current), snap(t));
+  uow->Commit();
+  return t;
+}
+
 std::vector<ViolationType> VehicleService::ViolationTypes() { return store_.Read()->Vehicles().ViolationTypes(); }
 
 core::Result<ViolationRecord> VehicleService::RecordViolation(const Principal& who, const NewViolation& in) {

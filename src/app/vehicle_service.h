@@ -55,7 +55,11 @@ class VehicleService {
   core::Result<TransferRecord> StartTransfer(const Principal& who, std::int64_t vehicle_id, std::int64_t buyer_id);
   core::Result<TransferRecord> AcceptTransfer(const Principal& who, std::int64_t transfer_id, const std::optional<PaymentInput>& payment);
 
+  core::Result<VehicleView> ReplacePlate(const Principal& who, std::int64_t vehicle_id, const std::optional<PaymentInput>& payment);
+  core::Result<VehicleView> Deregister(const Principal& who, std::int64_t vehicle_id, const std::optional<PaymentInput>& payment);
+
   std::vector<ViolationType> ViolationTypes();
+  core::Result<ViolationType> UpdateViolationType(const Principal& who, ViolationType t);
   core::Result<ViolationRecord> RecordViolation(const Principal& who, const NewViolation& v);
   core::Result<ViolationRecord> GetViolation(std::int64_t id);
   core::Result<Page<ViolationRecord>> ListViolations(std::optional<std::int64_t> person_id, std::optional<std::int64_t> vehicle_id,

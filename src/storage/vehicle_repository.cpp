@@ -151,6 +151,25 @@ void SqlVehicleRepository::SetOwner(std::int64_t id, std::int64_t person_id) {
   c_.Execute("UPDATE vehicles SET owner_person_id = $1 WHERE id = $2", {person_id, id});
 }
 
+void SqlVehicleRepository::SetPlate(std::int64_t id, const std::string& plate) {
+  c_.Execute("UPDATE vehicles SET plate = $1 WHERE id = $2", {plate, id});
+}
+
+bool SqlVehicleRepository::Deregister(std::int64_t id, core::SysTime at) {
+  return c_.Execute("UPDATE vehicles SET deregistered_at = $1 WHERE id = $2 AND deregistered_at IS NULL", {Ts(at), id}) == 1;
+}
+
+void SqlVehicleRepository::UpdateViolationType(const app::ViolationType& t) {
+  c_.Execute("UPDATE violation_types SET name_ar = $1, name_en = $2, fine_fils = $3, points = $4 WHERE id = $5",
+             {t.name_ar, t.name_en, t.fine_fils, std::int64_t{t.points}, t.id});
+}
+
+std::optional<app::ViolationType> SqlVehicleRepository::FindViolationTypeById(std::int64_t id) {
+  auto r = c_.Query("SELECT id, code, name_ar, name_en, fine_fils, points FROM violation_types WHERE id = $1", {id});
+  if (r.empty()) return std::nullopt;
+  return app::ViolationType{r.Int(0, 0), r.Text(0, 1), r.Text(0, 2), r.Text(0, 3), r.Int(0, 4), static_cast<int>(r.Int(0, 5))};
+}
+
 void SqlVehicleRepository::InsertOwnership(const app::OwnershipRecord& o) {
   c_.Execute("INSERT INTO vehicle_owners (vehicle_id, person_id, from_date, transfer_id) VALUES ($1, $2, $3, $4)",
              {o.vehicle_id, o.person_id, o.from_date, OptId(o.transfer_id)});

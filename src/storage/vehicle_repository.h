@@ -14,6 +14,10 @@ class SqlVehicleRepository final : public app::VehicleRepository {
                                                const app::PageRequest& page) override;
   void UpdateVehicleExpiry(std::int64_t id, const std::string& expiry) override;
   void SetOwner(std::int64_t id, std::int64_t person_id) override;
+  void SetPlate(std::int64_t id, const std::string& plate) override;
+  bool Deregister(std::int64_t id, core::SysTime at) override;
+  void UpdateViolationType(const app::ViolationType& t) override;
+  std::optional<app::ViolationType> FindViolationTypeById(std::int64_t id) override;
   void InsertOwnership(const app::OwnershipRecord& o) override;
   void CloseOwnership(std::int64_t vehicle_id, const std::string& to_date, std::int64_t transfer_id) override;
   std::vector<app::OwnershipRecord> OwnershipOf(std::int64_t vehicle_id) override;

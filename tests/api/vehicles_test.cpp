@@ -261,3 +261,43 @@ TEST(Violations, PartnerKeysActOnlyWithinTheirScope) {
 
 }  // namespace
 }  // namespace dvld::test
+
+namespace dvld::test {
+namespace {
+
+TEST(Vehicles, PlateReplacementAndDeregistration) {
+  const auto owner = api().RegisterPerson();
+  auto v = Register(owner);
+  const auto id = std::to_string(v.at("id").as_int64());
+  auto replaced = Ok(Post("/api/v1/vehicles/" + id + "/plate", {{"payment", kCash}}), 200);
+  EXPECT_NE(replaced.at("plate"), v.at("plate"));
+  EXPECT_EQ(replaced.at("bills").as_array().back().at("total").as_int64(), 10000);
+  auto seizure = Ok(Post("/api/v1/vehicles/" + id + "/seizures", {{"authority", "Court"}, {"reason", "Debt"}}));
+  EXPECT_EQ(Code(Post("/api/v1/vehicles/" + id + "/deregister", {{"payment", kCash}})), "vehicle-seized");
+  Ok(Post("/api/v1/seizures/" + std::to_string(seizure.at("id").as_int64()) + "/lift", {}), 204);
+  EXPECT_EQ(Code(Post("/api/v1/seizures/" + std::to_string(seizure.at("id").as_int64()) + "/lift", {})), "already-lifted");
+  auto gone = Ok(Post("/api/v1/vehicles/" + id + "/deregister", {{"payment", kCash}}), 200);
+  EXPECT_EQ(gone.at("status"), "deregistered");
+  EXPECT_EQ(Code(Post("/api/v1/vehicles/" + id + "/renew", {{"payment", kCash}})), "vehicle-deregistered");
+  EXPECT_EQ(Code(Post("/api/v1/vehicles/" + id + "/plate", {{"payment", kCash}})), "vehicle-deregistered");
+}
+
+TEST(Violations, TypesAreSeededAndAdministratorsEditThemWithAudit) {
+  auto types = api().Call("GET", "/api/v1/violation-types", json::value(), api().AdminToken()).Json().as_array();
+  ASSERT_GE(types.size(), 9u);
+  EXPECT_EQ(types[0].at("code"), "speeding-minor");
+  const auto id = std::to_string(types[6].at("id").as_int64());  // parking
+  json::object change{{"nameAr", types[6].at("nameAr")}, {"nameEn", types[6].at("nameEn")}, {"fine", 20000}, {"points", 0}};
+  EXPECT_EQ(api().Call("PUT", "/api/v1/violation-types/" + id, json::value(change), api().CreateUser("ref.x" + core::RandomHex(3), "officer")).status, 403);
+  EXPECT_EQ(Ok(api().Call("PUT", "/api/v1/violation-types/" + id, json::value(change), api().AdminToken()), 200).at("fine").as_int64(), 20000);
+  change["points"] = 31;
+  EXPECT_EQ(api().Call("PUT", "/api/v1/violation-types/" + id, json::value(change), api().AdminToken()).status, 422);
+  change["points"] = 0;
+  change["fine"] = 15000;
+  Ok(api().Call("PUT", "/api/v1/violation-types/" + id, json::value(change), api().AdminToken()), 200);
+  auto audit = api().Call("GET", "/api/v1/audit?entity=violation_type&entityId=" + id, json::value(), api().AdminToken());
+  EXPECT_EQ(audit.Json().at("total").as_int64(), 2);
+}
+
+}  // namespace
+}  // namespace dvld::test

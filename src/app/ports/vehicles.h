@@ -116,6 +116,10 @@ class VehicleRepository {
                                              const PageRequest& page) = 0;
   virtual void UpdateVehicleExpiry(std::int64_t id, const std::string& expiry) = 0;
   virtual void SetOwner(std::int64_t id, std::int64_t person_id) = 0;
+  virtual void SetPlate(std::int64_t id, const std::string& plate) = 0;
+  virtual bool Deregister(std::int64_t id, core::SysTime at) = 0;
+  virtual void UpdateViolationType(const ViolationType& t) = 0;
+  virtual std::optional<ViolationType> FindViolationTypeById(std::int64_t id) = 0;
   virtual void InsertOwnership(const OwnershipRecord& o) = 0;
   virtual void CloseOwnership(std::int64_t vehicle_id, const std::string& to_date, std::int64_t transfer_id) = 0;
   virtual std::vector<OwnershipRecord> OwnershipOf(std::int64_t vehicle_id) = 0;

@@ -197,6 +197,41 @@ void RegisterVehicleRoutes(Router& router, app::VehicleService& svc) {
     });
   });
 
+  auto paid_service = [&router, &svc](const char* pattern, auto call) {
+    router.Add("POST", pattern, perm::kVehiclesWrite, [&svc, call](Context& ctx) {
+      return WithId(ctx, [&](std::int64_t id) {
+        return WithBody(ctx, [&](dto::FieldReader& in, const boost::json::object& body) {
+          auto payment = dto::ReadPayment(in, body, IdempotencyKey(ctx.request));
+          if (!in.ok()) return Problem(in.error());
+          auto r = call(svc, *ctx.principal, id, payment);
+          if (!r) return Problem(r.error());
+          return JsonOk(dto::VehicleJson(*r));
+        });
+      });
+    }).idempotent = true;
+  };
+  paid_service("/api/v1/vehicles/{id}/plate", [](app::VehicleService& s, const app::Principal& who, std::int64_t id,
+                                                 const std::optional<app::PaymentInput>& p) { return s.ReplacePlate(who, id, p); });
+  paid_service("/api/v1/vehicles/{id}/deregister", [](app::VehicleService& s, const app::Principal& who, std::int64_t id,
+                                                      const std::optional<app::PaymentInput>& p) { return s.Deregister(who, id, p); });
+
+  router.Add("PUT", "/api/v1/violation-types/{id}", perm::kReferenceManage, [&svc](Context& ctx) {
+    return WithId(ctx, [&](std::int64_t id) {
+      return WithBody(ctx, [&](dto::FieldReader& in, const boost::json::object&) {
+        app::ViolationType t;
+        t.id = id;
+        t.name_ar = in.String("nameAr", true, 200).value_or("");
+        t.name_en = in.String("nameEn", true, 200).value_or("");
+        t.fine_fils = in.Int("fine", true).value_or(0);
+        t.points = static_cast<int>(in.Int("points", true, -1000, 1000).value_or(0));
+        if (!in.ok()) return Problem(in.error());
+        auto r = svc.UpdateViolationType(*ctx.principal, t);
+        if (!r) return Problem(r.error());
+        return JsonOk(dto::ViolationTypeJson(*r));
+      });
+    });
+  });
+
   router.Add("GET", "/api/v1/violation-types", perm::kReferenceRead, [&svc](Context&) {
     boost::json::array out;
     for (const auto& t : svc.ViolationTypes()) out.push_back(dto::ViolationTypeJson(t));
