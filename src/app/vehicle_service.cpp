@@ -42,6 +42,18 @@ core::Result<PaymentRecord> Charge(UnitOfWork& uow, const Principal& who, core::
   return PayInTransaction(uow, who, now, bill, payment);
 }
 
+// What the transfer rule looks at, but the buyer's insurance.
+domain::TransferFacts TransferFactsOf(UnitOfWork& uow, const VehicleRecord& v, std::int64_t buyer_id) {
+  domain::TransferFacts f;
+  f.license_expiry = *core::Date::Parse(v.license_expiry);
+  f.deregistered = v.deregistered_at.has_value();
+  f.seized = v.seized;
+  f.lien = v.lien;
+  f.unpaid_fines = uow.Vehicles().HasUnpaidVehicleFines(v.id) || uow.Licensing().HasUnpaidFines(v.owner_person_id);
+  f.same_owner = buyer_id == v.owner_person_id;
+  return f;
+}
+
 }  // namespace
 
 core::Result<VehicleView> VehicleService::Register(const Principal& who, domain::VehicleData data,
@@ -277,13 +289,7 @@ core::Result<TransferRecord> VehicleService::StartTransfer(const Principal& who,
   if (!v) return NotFound("vehicle");
   auto buyer = uow->People().FindById(buyer_id);
   if (!buyer) return core::Error::Invalid("buyerPersonId", "unknown-person", "No person has this id.");
-  domain::TransferFacts f;
-  f.license_expiry = *core::Date::Parse(v->license_expiry);
-  f.deregistered = v->deregistered_at.has_value();
-  f.seized = v->seized;
-  f.lien = v->lien;
-  f.unpaid_fines = repo.HasUnpaidVehicleFines(vehicle_id) || uow->Licensing().HasUnpaidFines(v->owner_person_id);
-  f.same_owner = buyer_id == v->owner_person_id;
+  auto f = TransferFactsOf(*uow, *v, buyer_id);
   f.buyer_deceased = buyer->deceased;
   f.buyer_insured = true;  // checked when the buyer accepts: the policy may be bought in between
   if (auto ok = domain::CanTransfer(f, today); !ok) return std::move(ok).error();
@@ -312,13 +318,7 @@ core::Result<TransferRecord> VehicleService::AcceptTransfer(const Principal& who
   if (t->status != "pending") return Refuse("transfer-not-pending", "The transfer is " + t->status + ".");
   auto v = repo.FindVehicle(t->vehicle_id);
   if (!v) return NotFound("vehicle");
-  domain::TransferFacts f;
-  f.license_expiry = *core::Date::Parse(v->license_expiry);
-  f.deregistered = v->deregistered_at.has_value();
-  f.seized = v->seized;
-  f.lien = v->lien;
-  f.unpaid_fines = repo.HasUnpaidVehicleFines(v->id) || uow->Licensing().HasUnpaidFines(v->owner_person_id);
-  f.same_owner = t->buyer_person_id == v->owner_person_id;
+  auto f = TransferFactsOf(*uow, *v, t->buyer_person_id);
   for (const auto& p : repo.InsuranceOf(v->id)) {
     if (p.insured_person_id == t->buyer_person_id && *core::Date::Parse(p.start_date) <= today &&
         *core::Date::Parse(p.end_date) >= today) {
