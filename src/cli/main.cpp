@@ -19,6 +19,7 @@
 #include "app/staff_service.h"
 #include "app/vehicle_service.h"
 #include "cli/demo_data.h"
+#include "cli/generate.h"
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "core/embedded.h"
@@ -240,6 +241,15 @@ int main(int argc, char** argv) {
   auto* audit_verify = audit->add_subcommand("verify", "walk the hash chain and report the first broken link (exit 3)");
   add_db(audit_verify);
 
+  cli::GenerateOptions gen;
+  auto* generate = cli.add_subcommand("generate", "write synthetic people, licences and vehicles for benchmarks");
+  generate->add_option("--db", gen.db, "database URL")->envname("DVLD_DB")->required();
+  generate->add_option("--people", gen.people, "people to add")->capture_default_str();
+  generate->add_option("--licenses", gen.licenses, "licences to add")->capture_default_str();
+  generate->add_option("--vehicles", gen.vehicles, "vehicles to add")->capture_default_str();
+  generate->add_option("--seed", gen.seed, "random seed (same seed, same data)")->capture_default_str();
+  generate->add_option("--batch", gen.batch, "rows per transaction")->capture_default_str();
+
   auto* version = cli.add_subcommand("version", "print the version");
 
   CLI11_PARSE(cli, argc, argv);
@@ -248,6 +258,7 @@ int main(int argc, char** argv) {
     if (*init) return RunInit(o);
     if (*migrate) return RunMigrate(o);
     if (*audit_verify) return RunAuditVerify(o);
+    if (*generate) return cli::Generate(gen);
     if (*version) {
       std::cout << "dvld " << core::kVersion << "\n";
       return 0;
