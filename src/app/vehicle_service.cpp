@@ -42,6 +42,11 @@ core::Result<PaymentRecord> Charge(UnitOfWork& uow, const Principal& who, core::
   return PayInTransaction(uow, who, now, bill, payment);
 }
 
+std::string StatusOf(const VehicleRecord& v, core::Date today) {
+  if (v.deregistered_at) return "deregistered";
+  return *core::Date::Parse(v.license_expiry) < today ? "expired" : "licensed";
+}
+
 // What the transfer rule looks at, but the buyer's insurance.
 domain::TransferFacts TransferFactsOf(UnitOfWork& uow, const VehicleRecord& v, std::int64_t buyer_id) {
   domain::TransferFacts f;
@@ -103,7 +108,8 @@ core::Result<VehicleView> VehicleService::Get(std::int64_t id) {
   if (!v) return NotFound("vehicle");
   VehicleView out;
   out.vehicle = *v;
-  out.status = v->deregistered_at ? "deregistered" : (*core::Date::Parse(v->license_expiry) < Today() ? "expired" : "licensed");
+  out.status = StatusOf(*v, Today());
+  out.vehicle.status = out.status;
   out.insurance = repo.InsuranceOf(id);
   out.inspections = repo.InspectionsOf(id);
   out.liens = repo.LiensOf(id);
@@ -120,7 +126,9 @@ core::Result<VehicleView> VehicleService::Get(std::int64_t id) {
 core::Result<Page<VehicleRecord>> VehicleService::Search(const std::string& q, std::optional<std::int64_t> owner_id,
                                                          const PageRequest& page) {
   if (q.size() > 40) return core::Error::Invalid("q", "max-length", "Search by plate, VIN or national number.");
-  return store_.Read()->Vehicles().SearchVehicles(q, owner_id, page);
+  auto result = store_.Read()->Vehicles().SearchVehicles(q, owner_id, page);
+  for (auto& v : result.items) v.status = StatusOf(v, Today());
+  return result;
 }
 
 core::Result<InsuranceRecord> VehicleService::AddInsurance(const Principal& who, std::int64_t vehicle_id,
@@ -289,6 +297,11 @@ core::Result<TransferRecord> VehicleService::StartTransfer(const Principal& who,
   if (!v) return NotFound("vehicle");
   auto buyer = uow->People().FindById(buyer_id);
   if (!buyer) return core::Error::Invalid("buyerPersonId", "unknown-person", "No person has this id.");
+  for (const auto& pending : repo.TransfersOf(vehicle_id)) {
+    if (pending.status == "pending") {
+      return Refuse("transfer-pending", "Transfer " + std::to_string(pending.id) + " of this vehicle is still pending.");
+    }
+  }
   auto f = TransferFactsOf(*uow, *v, buyer_id);
   f.buyer_deceased = buyer->deceased;
   f.buyer_insured = true;  // checked when the buyer accepts: the policy may be bought in between

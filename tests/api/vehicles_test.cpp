@@ -123,6 +123,7 @@ TEST(Vehicles, TransferNeedsTheBuyersInsuranceAndKeepsTheHistory) {
   EXPECT_EQ(Code(Post("/api/v1/vehicles/" + id + "/transfers", {{"buyerPersonId", seller}})), "same-owner");
   auto t = Ok(Post("/api/v1/vehicles/" + id + "/transfers", {{"buyerPersonId", buyer}}));
   EXPECT_EQ(t.at("fee").as_int64(), 100000) << "1600 cc, new: 100 JOD";
+  EXPECT_EQ(Code(Post("/api/v1/vehicles/" + id + "/transfers", {{"buyerPersonId", buyer}})), "transfer-pending");
   const auto accept = "/api/v1/transfers/" + std::to_string(t.at("id").as_int64()) + "/accept";
   Insure(v.at("id").as_int64(), seller, Day(-1), Day(300));
   EXPECT_EQ(Code(Post(accept, {{"payment", kCash}})), "insurance-not-buyer");
@@ -278,6 +279,8 @@ TEST(Vehicles, PlateReplacementAndDeregistration) {
   EXPECT_EQ(Code(Post("/api/v1/seizures/" + std::to_string(seizure.at("id").as_int64()) + "/lift", {})), "already-lifted");
   auto gone = Ok(Post("/api/v1/vehicles/" + id + "/deregister", {{"payment", kCash}}), 200);
   EXPECT_EQ(gone.at("status"), "deregistered");
+  auto listed = api().Call("GET", "/api/v1/vehicles?q=" + std::string(v.at("vin").as_string()), json::value(), api().AdminToken());
+  EXPECT_EQ(listed.Json().at("items").at(0).at("status"), "deregistered");
   EXPECT_EQ(Code(Post("/api/v1/vehicles/" + id + "/renew", {{"payment", kCash}})), "vehicle-deregistered");
   EXPECT_EQ(Code(Post("/api/v1/vehicles/" + id + "/plate", {{"payment", kCash}})), "vehicle-deregistered");
 }

@@ -30,6 +30,11 @@ const ApplicationPage = lazy(() => import('./pages/applications/ApplicationPage'
 const LicensesListPage = lazy(() => import('./pages/licenses/LicensesListPage').then((m) => ({ default: m.LicensesListPage })));
 const LicensePage = lazy(() => import('./pages/licenses/LicensePage').then((m) => ({ default: m.LicensePage })));
 const LicenseCardPage = lazy(() => import('./pages/licenses/LicenseCardPage').then((m) => ({ default: m.LicenseCardPage })));
+const VehiclesListPage = lazy(() => import('./pages/vehicles/VehiclesListPage').then((m) => ({ default: m.VehiclesListPage })));
+const VehiclePage = lazy(() => import('./pages/vehicles/VehiclePage').then((m) => ({ default: m.VehiclePage })));
+const ViolationsListPage = lazy(() =>
+  import('./pages/violations/ViolationsListPage').then((m) => ({ default: m.ViolationsListPage })),
+);
 const ReceiptPage = lazy(() => import('./pages/receipts/ReceiptPage').then((m) => ({ default: m.ReceiptPage })));
 
 const FONT_STACK =
@@ -77,6 +82,8 @@ const APPLICATIONS_READ = ['applications.read'];
 const LICENSES_READ = ['licenses.read'];
 // GET /receipts/{number} needs applications.read (every role that collects payments has it).
 const RECEIPTS_READ = ['applications.read'];
+const VEHICLES_READ = ['vehicles.read'];
+const VIOLATIONS_READ = ['violations.read'];
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
@@ -163,6 +170,30 @@ export function App() {
                 element={
                   <RequirePermission anyOf={LICENSES_READ}>
                     <LicenseCardPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="vehicles"
+                element={
+                  <RequirePermission anyOf={VEHICLES_READ}>
+                    <VehiclesListPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="vehicles/:id"
+                element={
+                  <RequirePermission anyOf={VEHICLES_READ}>
+                    <VehiclePage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="violations"
+                element={
+                  <RequirePermission anyOf={VIOLATIONS_READ}>
+                    <ViolationsListPage />
                   </RequirePermission>
                 }
               />

@@ -29,6 +29,7 @@ struct VehicleRecord {
   // Joined.
   std::string owner_name_en, owner_name_ar;
   bool seized = false, lien = false;
+  std::string status;  // licensed, expired, deregistered: set by the service, which knows today
 };
 
 struct InsuranceRecord {

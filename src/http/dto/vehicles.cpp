@@ -25,7 +25,8 @@ boost::json::object VehicleSummaryJson(const app::VehicleRecord& v) {
           {"licenseExpiryDate", v.license_expiry},
           {"registeredAt", core::FormatTimestamp(v.registered_at)},
           {"seized", v.seized},
-          {"lien", v.lien}};
+          {"lien", v.lien},
+          {"status", v.status}};
 }
 
 template <typename T, typename F>

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiRequest } from './client';
+import { ApiError, apiRequest, isRouteMissing, unlessRouteMissing } from './client';
 import { fetchMe } from './auth';
 
 function respond(status: number, body: string, contentType = 'application/json') {
@@ -52,5 +52,26 @@ describe('fetchMe', () => {
   it('still throws on other failures', async () => {
     vi.stubGlobal('fetch', respond(503, ''));
     await expect(fetchMe()).rejects.toBeInstanceOf(ApiError);
+  });
+});
+
+describe('unlessRouteMissing', () => {
+  it('turns a route the server lacks (404 route-not-found, 405) into feature-unavailable', async () => {
+    vi.stubGlobal('fetch', respond(404, '{"status":404,"code":"route-not-found","detail":"No such API route"}'));
+    const missing = (await unlessRouteMissing(apiRequest('/violation-types/7', { method: 'PUT', body: {} })).catch((e: unknown) => e)) as ApiError;
+    expect(missing.code).toBe('feature-unavailable');
+    expect(missing.status).toBe(404);
+    vi.stubGlobal('fetch', respond(405, ''));
+    const notAllowed = (await unlessRouteMissing(apiRequest('/x', { method: 'PUT', body: {} })).catch((e: unknown) => e)) as ApiError;
+    expect(notAllowed.code).toBe('feature-unavailable');
+  });
+
+  it('leaves other refusals alone, a missing record included', async () => {
+    vi.stubGlobal('fetch', respond(404, '{"status":404,"code":"violation-type-not-found"}'));
+    const gone = (await unlessRouteMissing(apiRequest('/violation-types/99', { method: 'PUT', body: {} })).catch((e: unknown) => e)) as ApiError;
+    expect(gone.code).toBe('violation-type-not-found');
+    expect(isRouteMissing(gone)).toBe(false);
+    vi.stubGlobal('fetch', respond(200, '{"id":7}'));
+    await expect(unlessRouteMissing(apiRequest('/violation-types/7'))).resolves.toEqual({ id: 7 });
   });
 });

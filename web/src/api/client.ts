@@ -102,3 +102,21 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }
+
+/** The server has no such route (yet): 404 `route-not-found`, or 405 Method Not Allowed. */
+export function isRouteMissing(e: unknown): boolean {
+  return isApiError(e) && (e.status === 405 || (e.status === 404 && e.problem.code === 'route-not-found'));
+}
+
+/**
+ * Waits for a request to a route that an older server may not have; such a refusal becomes the
+ * problem code `feature-unavailable` (translated "not available on this server yet").
+ */
+export async function unlessRouteMissing<T>(request: Promise<T>): Promise<T> {
+  try {
+    return await request;
+  } catch (e) {
+    if (isApiError(e) && isRouteMissing(e)) throw new ApiError(e.status, { ...e.problem, code: 'feature-unavailable' });
+    throw e;
+  }
+}

@@ -62,6 +62,8 @@ export interface Bill {
   total: number; // fils
   currency: string;
   createdAt: string;
+  /** Fines: the day they are due (30 days after the violation is recorded). */
+  dueDate?: string | null;
   paidAt: string | null;
   lines: BillLine[];
   receipt: Receipt | null;
@@ -192,11 +194,11 @@ export const receiptKeys = { one: (number: string) => ['receipts', number] as co
 export const drivingRecordKeys = { one: (personId: number) => ['driving-record', personId] as const };
 export const permitKeys = { one: (id: number) => ['permits', id] as const };
 
-function withPayment<T extends object>(body: T, pay: PayNow | undefined): T & { payment?: { method: PaymentMethod } } {
+export function withPayment<T extends object>(body: T, pay: PayNow | undefined): T & { payment?: { method: PaymentMethod } } {
   return pay && pay !== 'none' ? { ...body, payment: { method: pay } } : body;
 }
 
-function keyHeader(idempotencyKey: string | undefined): Record<string, string> | undefined {
+export function keyHeader(idempotencyKey: string | undefined): Record<string, string> | undefined {
   return idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : undefined;
 }
 

@@ -1,4 +1,5 @@
-// Coloured status tags of licences, applications, test appointments and bills, translated.
+// Coloured status tags of licences, applications, test appointments, bills, vehicles,
+// ownership transfers and violations, translated.
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
@@ -8,6 +9,8 @@ import {
   LICENSE_STATUS_COLORS,
   statusColor,
 } from '../lib/licensing';
+import { TRANSFER_STATUS_COLORS, VEHICLE_STATUS_COLORS } from '../lib/vehicles';
+import { VIOLATION_STATUS_COLORS } from '../lib/violations';
 
 export function LicenseStatusTag({ status }: { status: string }) {
   const { t } = useTranslation();
@@ -41,6 +44,53 @@ export function BillStatusTag({ status }: { status: string }) {
   return (
     <Tag color={statusColor(BILL_STATUS_COLORS, status)} data-testid="bill-status" data-status={status}>
       {t(`bills.statuses.${status}`, { defaultValue: status })}
+    </Tag>
+  );
+}
+
+export function VehicleStatusTag({ status }: { status: string }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={statusColor(VEHICLE_STATUS_COLORS, status)} data-testid="vehicle-status" data-status={status}>
+      {t(`vehicle.statuses.${status}`, { defaultValue: status })}
+    </Tag>
+  );
+}
+
+/** The vehicle's status with "Seized" and "Lien" when they apply. */
+export function VehicleTags({ status, seized, lien }: { status: string; seized: boolean; lien: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <span className="tag-row" data-testid="vehicle-tags">
+      <VehicleStatusTag status={status} />
+      {seized && (
+        <Tag color="red" data-testid="vehicle-seized">
+          {t('vehicle.seizedTag')}
+        </Tag>
+      )}
+      {lien && (
+        <Tag color="purple" data-testid="vehicle-lien">
+          {t('vehicle.lienTag')}
+        </Tag>
+      )}
+    </span>
+  );
+}
+
+export function TransferStatusTag({ status }: { status: string }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={statusColor(TRANSFER_STATUS_COLORS, status)} data-testid="transfer-status" data-status={status}>
+      {t(`vehicle.transfers.statuses.${status}`, { defaultValue: status })}
+    </Tag>
+  );
+}
+
+export function ViolationStatusTag({ status }: { status: string }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={statusColor(VIOLATION_STATUS_COLORS, status)} data-testid="violation-status" data-status={status}>
+      {t(`violations.statuses.${status}`, { defaultValue: status })}
     </Tag>
   );
 }

@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import ar from './ar.json';
 import en from './en.json';
+import { VIOLATION_STATUSES } from '../api/violations';
+import { FUELS, TRANSFER_STATUSES, VEHICLE_CATEGORIES, VEHICLE_STATUSES } from '../api/vehicles';
 
 // The source text of every module (Vite reads them at test time).
 const sources = import.meta.glob(['../**/*.ts', '../**/*.tsx', '!../**/*.test.ts'], {
@@ -43,7 +45,27 @@ describe('translation keys used in the code', () => {
     for (const s of ['insurer', 'inspection', 'police', 'payment-gateway']) expect(has(ar, `apiKeys.scopes.${s}`)).toBe(true);
     for (const e of ['person', 'user', 'branch', 'license_class', 'application_type', 'test_type', 'api_key'])
       expect(has(ar, `audit.entities.${e}`)).toBe(true);
-    for (const tab of ['staff', 'branches', 'license-classes', 'services', 'tests', 'api-keys', 'audit'])
+    for (const tab of ['staff', 'branches', 'license-classes', 'services', 'tests', 'violation-types', 'api-keys', 'audit'])
       expect(has(ar, `admin.tabs.${tab}`)).toBe(true);
+  });
+  it('cover the vehicle and violation lists the pages translate by value', () => {
+    const expected = [
+      ...VEHICLE_STATUSES.map((s) => `vehicle.statuses.${s}`),
+      ...FUELS.map((f) => `vehicle.fuels.${f}`),
+      ...VEHICLE_CATEGORIES.map((c) => `vehicle.categories.${c}`),
+      ...TRANSFER_STATUSES.map((s) => `vehicle.transfers.statuses.${s}`),
+      ...VIOLATION_STATUSES.map((s) => `violations.statuses.${s}`),
+      ...['renew', 'plate', 'deregister'].flatMap((s) => ['action', 'title', 'submit', 'text', 'done'].map((k) => `vehicle.services.${s}.${k}`)),
+      ...['deregistered', 'seized', 'lien', 'fines', 'insurance', 'inspection'].map((c) => `vehicle.renew.checks.${c}`),
+      ...['length', 'characters', 'check-digit'].map((r) => `validation.byField.vin.${r}`),
+      // The refusals the vehicle and violation services answer with.
+      ...[
+        'vin-taken', 'policy-taken', 'insurance-missing', 'inspection-missing', 'unpaid-fines', 'vehicle-seized', 'vehicle-lien',
+        'vehicle-deregistered', 'vehicle-unlicensed', 'insurance-not-buyer', 'transfer-not-pending', 'already-disputed',
+        'fine-paid', 'not-disputed', 'already-lifted', 'feature-unavailable',
+      ].map((c) => `errors.${c}`),
+      'bills.kinds.vehicle',
+    ];
+    expect(expected.filter((k) => !has(en, k) || !has(ar, k))).toEqual([]);
   });
 });

@@ -40,8 +40,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
     ready: true,
   },
   { path: '/licenses', labelKey: 'nav.licenses', icon: <IdcardOutlined />, anyOf: ['licenses.read'], ready: true },
-  { path: '/vehicles', labelKey: 'nav.vehicles', icon: <CarOutlined />, anyOf: ['vehicles.read'], ready: false },
-  { path: '/violations', labelKey: 'nav.violations', icon: <WarningOutlined />, anyOf: ['violations.read'], ready: false },
+  { path: '/vehicles', labelKey: 'nav.vehicles', icon: <CarOutlined />, anyOf: ['vehicles.read'], ready: true },
+  { path: '/violations', labelKey: 'nav.violations', icon: <WarningOutlined />, anyOf: ['violations.read'], ready: true },
   {
     path: '/payments',
     labelKey: 'nav.payments',

@@ -14,6 +14,8 @@ export const CODE_FIELDS: Readonly<Record<string, string>> = {
   'person-has-account': 'personId',
   'person-deceased': 'personId',
   'deceased-is-final': 'deceased',
+  'vin-taken': 'vin',
+  'policy-taken': 'policyNumber',
 };
 
 function camelCase(s: string): string {

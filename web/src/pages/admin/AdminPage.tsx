@@ -8,7 +8,7 @@ import { usePermissions } from '../../lib/usePermissions';
 import { ADMIN_PERMISSIONS } from '../../layout/navigation';
 import { ApiKeysTab } from './ApiKeysTab';
 import { AuditTab } from './AuditTab';
-import { ApplicationTypesTab, BranchesTab, LicenseClassesTab, TestTypesTab } from './ReferenceTabs';
+import { ApplicationTypesTab, BranchesTab, LicenseClassesTab, TestTypesTab, ViolationTypesTab } from './ReferenceTabs';
 import { StaffTab } from './StaffTab';
 
 
@@ -20,6 +20,7 @@ const TABS = [
   { key: 'license-classes', anyOf: REFERENCE, Component: LicenseClassesTab },
   { key: 'services', anyOf: REFERENCE, Component: ApplicationTypesTab },
   { key: 'tests', anyOf: REFERENCE, Component: TestTypesTab },
+  { key: 'violation-types', anyOf: REFERENCE, Component: ViolationTypesTab },
   { key: 'api-keys', anyOf: ['apikeys.manage'], Component: ApiKeysTab },
   { key: 'audit', anyOf: ['audit.read'], Component: AuditTab },
 ] as const;

@@ -1,11 +1,18 @@
-// Reference data tabs: offices (branches), licence classes, services (application types) and
-// tests. Everyone with access reads them; reference.manage edits names, limits and fees.
-// Fees are edited in JOD and sent as integer fils.
+// Reference data tabs: offices (branches), licence classes, services (application types), tests
+// and violation types. Everyone with access reads them; reference.manage edits names, limits,
+// fees, fines and points. Money is edited in JOD and sent as integer fils.
 import { useState } from 'react';
 import { useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
-import { App, Button, Col, Form, Input, InputNumber, Row, Switch, Table, Tag, type TableProps } from 'antd';
+import { Alert, App, Button, Col, Form, Input, InputNumber, Row, Switch, Table, Tag, type TableProps } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/client';
+import {
+  updateViolationType,
+  violationKeys,
+  fetchViolationTypes,
+  type ViolationType,
+} from '../../api/violations';
 import {
   createBranch,
   fetchApplicationTypes,
@@ -69,14 +76,14 @@ const MAX_FEE_FILS = 10_000_000;
  * Fee in JOD (three decimals), kept as a string so no float creeps in. No min/max on the input:
  * it would silently clamp what was typed; the rule below says what is wrong instead.
  */
-function FeeField() {
+function FeeField({ name = 'fee', labelKey = 'reference.fields.feeJod', fieldKey = 'reference.fields.fee' }: { name?: string; labelKey?: string; fieldKey?: string }) {
   const { t } = useTranslation();
   return (
     <Form.Item
-      name="fee"
-      label={t('reference.fields.feeJod')}
+      name={name}
+      label={t(labelKey)}
       rules={[
-        { required: true, message: t('validation.requiredField', { field: t('reference.fields.fee') }) },
+        { required: true, message: t('validation.requiredField', { field: t(fieldKey) }) },
         {
           validator: (_, v: string | number | null | undefined) => {
             if (v === null || v === undefined || v === '') return Promise.resolve();
@@ -93,7 +100,7 @@ function FeeField() {
         dir="ltr"
         className="full-width"
         suffix={t('reference.currency')}
-        data-testid="fee-input"
+        data-testid={`${name}-input`}
       />
     </Form.Item>
   );
@@ -392,5 +399,100 @@ export function TestTypesTab() {
       save={(row, input) => updateTestType(row.id, input)}
       extraColumns={[{ key: 'sequence', title: t('reference.fields.sequence'), align: 'end', render: (_, r) => r.sequence }]}
     />
+  );
+}
+
+// ---------------------------------------------------------------- violation types
+interface ViolationTypeValues {
+  nameAr: string;
+  nameEn: string;
+  fine: string;
+  points: number;
+}
+
+/** The most points a violation type may carry. */
+const MAX_POINTS = 30;
+
+export function ViolationTypesTab() {
+  const { t, i18n } = useTranslation();
+  const { can } = usePermissions();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const list = useList(violationKeys.types, fetchViolationTypes);
+  const [editing, setEditing] = useState<ViolationType | null>(null);
+  const [unavailable, setUnavailable] = useState(false);
+  const manage = can('reference.manage');
+  const ar = i18n.language === 'ar';
+  const nameOf = (r: ViolationType) => (ar ? r.nameAr : r.nameEn);
+
+  const columns: NonNullable<TableProps<ViolationType>['columns']> = [
+    { key: 'code', title: t('reference.fields.code'), render: (_, r) => <bdi className="mono">{r.code}</bdi> },
+    { key: 'name', title: t('reference.fields.name'), render: (_, r) => <NameCell ar={r.nameAr} en={r.nameEn} /> },
+    { key: 'fine', title: t('reference.fields.fine'), align: 'end', render: (_, r) => <Money fils={r.fine} /> },
+    { key: 'points', title: t('reference.fields.points'), align: 'end', render: (_, r) => <bdi>{r.points}</bdi> },
+  ];
+  if (manage) columns.push(editColumn<ViolationType>(t, setEditing, nameOf));
+
+  return (
+    <>
+      {unavailable && (
+        <Alert type="info" showIcon className="block-alert" title={t('errors.feature-unavailable')} data-testid="violation-types-readonly" />
+      )}
+      {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
+      <Table<ViolationType>
+        rowKey="id"
+        columns={columns}
+        dataSource={list.data ?? []}
+        loading={list.isFetching}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        data-testid="violation-types-table"
+      />
+      <FormModal<ViolationTypeValues>
+        open={!!editing}
+        name="edit-violation-type"
+        title={t('reference.edit.violationType', { name: editing ? nameOf(editing) : '' })}
+        fields={['nameAr', 'nameEn', 'fine', 'points']}
+        initialValues={editing ? { nameAr: editing.nameAr, nameEn: editing.nameEn, fine: filsToJod(editing.fine), points: editing.points } : undefined}
+        onClose={() => setEditing(null)}
+        width={640}
+        onSubmit={async (v) => {
+          if (!editing) return;
+          const fine = jodToFils(v.fine);
+          if (fine === null) throw new Error(t('validation.money'));
+          try {
+            await updateViolationType(editing.id, { nameAr: v.nameAr.trim(), nameEn: v.nameEn.trim(), fine, points: v.points });
+          } catch (e) {
+            if (isApiError(e) && e.code === 'feature-unavailable') setUnavailable(true);
+            throw e;
+          }
+          void queryClient.invalidateQueries({ queryKey: violationKeys.types });
+          void message.success(t('reference.saved'));
+        }}
+      >
+        {() => (
+          <>
+            <NameFields />
+            <Row gutter={12}>
+              <Col xs={24} sm={12}>
+                <FeeField name="fine" labelKey="reference.fields.fineJod" fieldKey="reference.fields.fine" />
+              </Col>
+              <Col xs={24} sm={12}>
+                <Form.Item
+                  name="points"
+                  label={t('reference.fields.points')}
+                  rules={[
+                    { required: true, message: t('validation.requiredField', { field: t('reference.fields.points') }) },
+                    { type: 'integer', min: 0, max: MAX_POINTS, message: t('validation.range', { min: 0, max: MAX_POINTS }) },
+                  ]}
+                >
+                  <InputNumber precision={0} dir="ltr" className="full-width" data-testid="points-input" />
+                </Form.Item>
+              </Col>
+            </Row>
+          </>
+        )}
+      </FormModal>
+    </>
   );
 }

@@ -1,5 +1,6 @@
-// A person's driving record: licences, international permits, applications with their test
-// attempts, detentions, and bills with their payments, each newest first.
+// A person's driving record: demerit points and suspensions, licences, international permits,
+// applications with their test attempts, detentions, violations, and bills with their payments,
+// each newest first.
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
@@ -23,6 +24,7 @@ import { formatDate, formatDateTime, localName } from '../../lib/format';
 import { newestFirst, testSteps } from '../../lib/licensing';
 import { usePermissions } from '../../lib/usePermissions';
 import { NewApplicationModal } from '../applications/NewApplicationModal';
+import { PersonViolations, PointsCard } from './PointsCard';
 
 function Section<T extends object>({
   title,
@@ -206,6 +208,7 @@ export function DrivingRecordTab({ personId }: { personId: number }) {
           </Button>
         </Flex>
       )}
+      <PointsCard personId={personId} />
       <Section title={t('record.licenses')} rows={newestFirst(r.licenses, (l) => l.issueDate)} columns={licenseColumns} rowKey="id" testId="record-licenses" />
       <Section title={t('record.permits')} rows={newestFirst(r.permits, (p) => p.issueDate)} columns={permitColumns} rowKey="id" testId="record-permits" />
       <Section
@@ -220,6 +223,7 @@ export function DrivingRecordTab({ personId }: { personId: number }) {
         }}
       />
       <Section title={t('record.detentions')} rows={newestFirst(r.detentions, (d) => d.detainedOn)} columns={detentionColumns} rowKey="id" testId="record-detentions" />
+      <PersonViolations personId={personId} />
       <Section title={t('record.bills')} rows={newestFirst(r.bills, (b) => b.paidAt ?? b.createdAt)} columns={billColumns} rowKey="id" testId="record-bills" />
       <NewApplicationModal open={applying} onClose={() => setApplying(false)} personId={personId} />
     </div>
