@@ -110,7 +110,7 @@ int Generate(const GenerateOptions& o) {
       const Name& grand = kMale[pick(kMale.size())];
       const Name& family = kFamily[pick(kFamily.size())];
       const auto dob = today.AddDays(-static_cast<int>(18 * 365 + pick(60 * 365))).ToString();
-      char no[16], phone[20];
+      char no[32], phone[32];
       std::snprintf(no, sizeof no, "3%09lld", static_cast<long long>((first_person + i) % 1000000000LL));
       std::snprintf(phone, sizeof phone, "+96279%07lld", static_cast<long long>((first_person + i) % 10000000LL));
       domain::PersonData p;
@@ -165,7 +165,7 @@ int Generate(const GenerateOptions& o) {
       w.conn().Execute("INSERT INTO drivers (person_id, created_at) VALUES ($1, $2) ON CONFLICT (person_id) DO NOTHING",
                        {person, ts});
       const auto driver = w.conn().Query("SELECT id FROM drivers WHERE person_id = $1", {person}).Int(0, 0);
-      char number[20];
+      char number[32];
       std::snprintf(number, sizeof number, "DL-%08lld", static_cast<long long>(++next_no));
       auto lic = w.conn()
                      .Query(
