@@ -1,6 +1,7 @@
 #include "http/dto/common.h"
 #include "http/dto/licensing.h"
 #include "http/handlers/handlers.h"
+#include "http/handlers/request_helpers.h"
 #include "http/problem.h"
 
 namespace dvld::http::handlers {
@@ -8,21 +9,6 @@ namespace dvld::http::handlers {
 namespace perm = domain::perm;
 
 namespace {
-
-std::optional<std::string> IdempotencyKey(const Request& r) {
-  const auto key = r.Header("Idempotency-Key");
-  if (key.empty()) return std::nullopt;
-  return std::string(key.substr(0, 200));
-}
-
-// Parses the body (an empty body is {}), then runs `fn` with the reader and the object.
-template <typename F>
-Response WithBody(Context& ctx, F&& fn) {
-  auto body = dto::ParseObject(ctx.request.body.empty() ? std::string("{}") : ctx.request.body);
-  if (!body) return Problem(body.error());
-  dto::FieldReader in(*body);
-  return fn(in, *body);
-}
 
 core::Date Today(const core::Clock& clock) { return core::Date::Of(clock.Now()); }
 

@@ -2,6 +2,7 @@
 #include "http/dto/licensing.h"
 #include "http/dto/vehicles.h"
 #include "http/handlers/handlers.h"
+#include "http/handlers/request_helpers.h"
 #include "http/problem.h"
 
 namespace dvld::http::handlers {
@@ -9,27 +10,6 @@ namespace dvld::http::handlers {
 namespace perm = domain::perm;
 
 namespace {
-
-std::optional<std::string> IdempotencyKey(const Request& r) {
-  const auto key = r.Header("Idempotency-Key");
-  if (key.empty()) return std::nullopt;
-  return std::string(key.substr(0, 200));
-}
-
-template <typename F>
-Response WithBody(Context& ctx, F&& fn) {
-  auto body = dto::ParseObject(ctx.request.body.empty() ? std::string("{}") : ctx.request.body);
-  if (!body) return Problem(body.error());
-  dto::FieldReader in(*body);
-  return fn(in, *body);
-}
-
-template <typename F>
-Response WithId(Context& ctx, F&& fn) {
-  auto id = dto::ReadId(ctx.Param("id"));
-  if (!id) return Problem(id.error());
-  return fn(*id);
-}
 
 std::optional<std::int64_t> OptQueryId(const Request& r, const char* name, core::Error& error) {
   auto v = dto::Query(r, name);
