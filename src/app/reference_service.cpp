@@ -13,10 +13,14 @@ core::Error NotFound(const char* what) {
 }
 
 void CheckNames(core::Error& e, const std::string& ar, const std::string& en) {
-  if (ar.empty()) e.fields.push_back({"nameAr", "required", "The Arabic name is required."});
-  else if (ar.size() > 200) e.fields.push_back({"nameAr", "max-length", "The Arabic name is too long."});
-  if (en.empty()) e.fields.push_back({"nameEn", "required", "The English name is required."});
-  else if (en.size() > 200) e.fields.push_back({"nameEn", "max-length", "The English name is too long."});
+  if (ar.empty())
+    e.fields.push_back({"nameAr", "required", "The Arabic name is required."});
+  else if (ar.size() > 200)
+    e.fields.push_back({"nameAr", "max-length", "The Arabic name is too long."});
+  if (en.empty())
+    e.fields.push_back({"nameEn", "required", "The English name is required."});
+  else if (en.size() > 200)
+    e.fields.push_back({"nameEn", "max-length", "The English name is too long."});
 }
 
 void CheckFee(core::Error& e, std::int64_t fee) {
@@ -25,7 +29,9 @@ void CheckFee(core::Error& e, std::int64_t fee) {
   }
 }
 
-core::Error Invalid() { return {core::ErrorCode::kInvalidArgument, "validation-failed", "One or more fields are invalid.", {}}; }
+core::Error Invalid() {
+  return {core::ErrorCode::kInvalidArgument, "validation-failed", "One or more fields are invalid.", {}};
+}
 
 }  // namespace
 
@@ -37,7 +43,8 @@ std::vector<FeeItem> ReferenceService::TestTypes() { return store_.Read()->Refer
 
 core::Result<Branch> ReferenceService::CreateBranch(const Principal& who, Branch branch) {
   auto e = Invalid();
-  std::transform(branch.code.begin(), branch.code.end(), branch.code.begin(), [](unsigned char c) { return std::toupper(c); });
+  std::transform(branch.code.begin(), branch.code.end(), branch.code.begin(),
+                 [](unsigned char c) { return std::toupper(c); });
   if (branch.code.size() < 2 || branch.code.size() > 8 ||
       !std::all_of(branch.code.begin(), branch.code.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
     e.fields.push_back({"code", "format", "The office code has 2 to 8 letters."});
@@ -79,7 +86,8 @@ core::Result<LicenseClass> ReferenceService::UpdateLicenseClass(const Principal&
   auto e = Invalid();
   CheckNames(e, c.name_ar, c.name_en);
   CheckFee(e, c.fee_fils);
-  if (c.minimum_age < 16 || c.minimum_age > 99) e.fields.push_back({"minimumAge", "range", "The minimum age is 16 to 99."});
+  if (c.minimum_age < 16 || c.minimum_age > 99)
+    e.fields.push_back({"minimumAge", "range", "The minimum age is 16 to 99."});
   if (c.validity_years < 1 || c.validity_years > 20) {
     e.fields.push_back({"validityYears", "range", "The validity is 1 to 20 years."});
   }
@@ -112,6 +120,7 @@ core::Result<FeeItem> UpdateFeeItem(Store& store, const core::Clock& clock, cons
   if (!current) return NotFound(not_found);
   item.code = current->code;
   item.sequence = current->sequence;  // the order of tests is a rule, not a setting
+  if (item.daily_capacity < 0 || item.sequence == 0) item.daily_capacity = current->daily_capacity;
   const auto before = Snapshot(*current), after = Snapshot(item);
   if (before == after) return item;
   save(uow->Reference(), item);

@@ -35,16 +35,20 @@ std::string Snapshot(const UserRecord& u) {
       .Add("personId", u.person_id)
       .Add("active", u.active)
       .Add("failedAttempts", u.failed_attempts);
-  if (u.locked_until) o.Add("lockedUntil", core::FormatTimestamp(*u.locked_until));
-  else o.AddNull("lockedUntil");
+  if (u.locked_until)
+    o.Add("lockedUntil", core::FormatTimestamp(*u.locked_until));
+  else
+    o.AddNull("lockedUntil");
   return o.str();
 }
 
 std::string Snapshot(const ApiKeyRecord& k) {
   core::JsonObject o;
   o.Add("name", k.name).Add("scope", domain::ApiScopeName(k.scope)).Add("prefix", k.prefix);
-  if (k.revoked_at) o.Add("revokedAt", core::FormatTimestamp(*k.revoked_at));
-  else o.AddNull("revokedAt");
+  if (k.revoked_at)
+    o.Add("revokedAt", core::FormatTimestamp(*k.revoked_at));
+  else
+    o.AddNull("revokedAt");
   return o.str();
 }
 
@@ -71,12 +75,13 @@ std::string Snapshot(const LicenseClass& c) {
 }
 
 std::string Snapshot(const FeeItem& f) {
-  return core::JsonObject()
-      .Add("code", f.code)
-      .Add("nameAr", f.name_ar)
-      .Add("nameEn", f.name_en)
-      .Add("feeFils", f.fee_fils)
-      .str();
+  auto o = core::JsonObject()
+               .Add("code", f.code)
+               .Add("nameAr", f.name_ar)
+               .Add("nameEn", f.name_en)
+               .Add("feeFils", f.fee_fils);
+  if (f.sequence > 0) o.Add("dailyCapacity", std::int64_t{f.daily_capacity});  // tests only
+  return o.str();
 }
 
 }  // namespace dvld::app

@@ -3,12 +3,12 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <pthread.h>
 #include <CLI/CLI.hpp>
 #include <csignal>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
-#include <pthread.h>
 
 #include "app/api_key_service.h"
 #include "app/auth_service.h"
@@ -64,7 +64,8 @@ bool ParseListen(const std::string& listen, http::ServerConfig& cfg) {
   const auto colon = listen.rfind(':');
   if (colon == std::string::npos) return false;
   cfg.host = listen.substr(0, colon);
-  if (cfg.host.size() > 2 && cfg.host.front() == '[' && cfg.host.back() == ']') cfg.host = cfg.host.substr(1, cfg.host.size() - 2);
+  if (cfg.host.size() > 2 && cfg.host.front() == '[' && cfg.host.back() == ']')
+    cfg.host = cfg.host.substr(1, cfg.host.size() - 2);
   if (cfg.host.empty() || cfg.host == "localhost") cfg.host = "127.0.0.1";
   try {
     const int port = std::stoi(listen.substr(colon + 1));
@@ -186,7 +187,8 @@ int RunServe(const Options& o) {
   app_cfg.openapi_yaml = std::string(cli::OpenApiDocument().at(0).content);
   app_cfg.secure_cookies = o.secure_cookies;
   app_cfg.log_requests = spdlog::get_level() <= spdlog::level::info;
-  http::HttpApp app(app_cfg, http::Services{auth, store, people, staff, reference, api_keys, audit, licensing, vehicles, clock});
+  http::HttpApp app(app_cfg,
+                    http::Services{auth, store, people, staff, reference, api_keys, audit, licensing, vehicles, clock});
   http::Server server(server_cfg, [&app](std::shared_ptr<http::Request> req, std::function<void(http::Response)> done) {
     app.Handle(std::move(req), std::move(done));
   });
@@ -212,9 +214,14 @@ int main(int argc, char** argv) {
   Options o;
   CLI::App cli{"dvld: the Drivers and Vehicles Licensing platform"};
   cli.require_subcommand(1);
+  // DVLD_DB is read here, not with CLI11's envname: several subcommands share o.db, and CLI11 2.1
+  // applies an option's environment variable for subcommands that were not chosen as well, which
+  // overwrote `serve --db X` with $DVLD_DB.
+  if (const char* env = std::getenv("DVLD_DB"); env && *env) o.db = env;
   auto add_db = [&o](CLI::App* cmd) {
-    cmd->add_option("--db", o.db, "database URL: sqlite:PATH, sqlite:///ABS/PATH or postgresql://user:pass@host:port/db")
-        ->envname("DVLD_DB")
+    cmd->add_option("--db", o.db,
+                    "database URL: sqlite:PATH, sqlite:///ABS/PATH or postgresql://user:pass@host:port/db (default: "
+                    "$DVLD_DB)")
         ->capture_default_str();
   };
 
@@ -222,12 +229,18 @@ int main(int argc, char** argv) {
   add_db(serve);
   serve->add_option("--listen", o.listen, "HOST:PORT to listen on")->envname("DVLD_LISTEN")->capture_default_str();
   serve->add_option("--threads", o.threads, "I/O threads (0: one per core)")->envname("DVLD_THREADS");
-  serve->add_option("--web-root", o.web_root, "folder of the built web app")->envname("DVLD_WEB_ROOT")->capture_default_str();
+  serve->add_option("--web-root", o.web_root, "folder of the built web app")
+      ->envname("DVLD_WEB_ROOT")
+      ->capture_default_str();
   serve->add_option("--port-file", o.port_file, "write the bound port to this file (for tests with port 0)");
-  serve->add_option("--log-level", o.log_level, "trace, debug, info, warn, error")->envname("DVLD_LOG_LEVEL")->capture_default_str();
-  serve->add_flag("--secure-cookies", o.secure_cookies, "mark the session cookie Secure (behind HTTPS)")->envname("DVLD_SECURE_COOKIES");
+  serve->add_option("--log-level", o.log_level, "trace, debug, info, warn, error")
+      ->envname("DVLD_LOG_LEVEL")
+      ->capture_default_str();
+  serve->add_flag("--secure-cookies", o.secure_cookies, "mark the session cookie Secure (behind HTTPS)")
+      ->envname("DVLD_SECURE_COOKIES");
 
-  auto* init = cli.add_subcommand("init", "create or migrate the schema, load reference data, create the administrator");
+  auto* init =
+      cli.add_subcommand("init", "create or migrate the schema, load reference data, create the administrator");
   add_db(init);
   init->add_flag("--demo", o.demo, "also add sample people to try the system with");
   init->add_option("--admin-password", o.admin_password, "password for 'admin' (generated and printed when absent)")

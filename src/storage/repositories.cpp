@@ -622,8 +622,8 @@ std::optional<app::FeeItem> SqlReferenceRepository::FindTestType(std::int64_t id
 }
 
 void SqlReferenceRepository::UpdateTestType(const app::FeeItem& f) {
-  c_.Execute("UPDATE test_types SET name_ar = $1, name_en = $2, fee_fils = $3 WHERE id = $4",
-             {f.name_ar, f.name_en, f.fee_fils, f.id});
+  c_.Execute("UPDATE test_types SET name_ar = $1, name_en = $2, fee_fils = $3, daily_capacity = $4 WHERE id = $5",
+             {f.name_ar, f.name_en, f.fee_fils, std::int64_t{f.daily_capacity}, f.id});
 }
 
 // ---------------------------------------------------------------- audit

@@ -454,3 +454,42 @@ TEST(PublicVerification, ADetainedOrRenewedLicenceIsNotValid) {
 
 }  // namespace
 }  // namespace dvld::test
+
+namespace dvld::test {
+namespace {
+
+TEST(TestCapacity, AnAdministratorSetsTheDailyPlacesOfATest) {
+  auto vision = GetJson("/api/v1/test-types").at(0).as_object();
+  ASSERT_EQ(vision.at("code"), "vision");
+  json::object same{{"nameAr", vision.at("nameAr")}, {"nameEn", vision.at("nameEn")}, {"fee", vision.at("fee")}};
+  auto set = [&same](json::value capacity) {
+    json::object body = same;
+    body["dailyCapacity"] = capacity;
+    return api().Call("PUT", "/api/v1/test-types/1", json::value(body), api().AdminToken());
+  };
+  auto bad = set(-1);
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find("dailyCapacity"), std::string::npos);
+  auto one = set(1);
+  ASSERT_EQ(one.status, 200) << one.body;
+  EXPECT_EQ(one.Json().at("dailyCapacity").as_int64(), 1);
+  const auto day = Day(20);
+  auto first =
+      Post("/api/v1/applications/local-license", {{"personId", api().RegisterPerson()}, {"licenseClassId", 3}}, 201);
+  auto second =
+      Post("/api/v1/applications/local-license", {{"personId", api().RegisterPerson()}, {"licenseClassId", 3}}, 201);
+  Post("/api/v1/applications/" + std::to_string(Id(first)) + "/appointments", {{"testType", "vision"}, {"date", day}},
+       201);
+  auto full = PostRaw("/api/v1/applications/" + std::to_string(Id(second)) + "/appointments",
+                      {{"testType", "vision"}, {"date", day}});
+  EXPECT_EQ(Code(full), "no-capacity");
+  auto audit = GetJson("/api/v1/audit?entity=test_type&entityId=1");
+  EXPECT_EQ(audit.at("items").at(0).at("after").at("dailyCapacity").as_int64(), 1);
+  ASSERT_EQ(set(40).status, 200);
+  // Leaving it out keeps the current value.
+  auto kept = api().Call("PUT", "/api/v1/test-types/1", json::value(same), api().AdminToken());
+  EXPECT_EQ(kept.Json().at("dailyCapacity").as_int64(), 40);
+}
+
+}  // namespace
+}  // namespace dvld::test

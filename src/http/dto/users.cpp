@@ -8,8 +8,11 @@ boost::json::object PrincipalJson(const app::Principal& p) {
   boost::json::array perms;
   if (p.kind == app::Principal::Kind::kApiKey) {
     for (auto perm : domain::PermissionsOf(p.scope)) perms.emplace_back(perm);
-    return {{"kind", "api-key"}, {"id", p.api_key_id}, {"name", p.username},
-            {"scope", domain::ApiScopeName(p.scope)}, {"permissions", std::move(perms)}};
+    return {{"kind", "api-key"},
+            {"id", p.api_key_id},
+            {"name", p.username},
+            {"scope", domain::ApiScopeName(p.scope)},
+            {"permissions", std::move(perms)}};
   }
   for (auto perm : domain::PermissionsOf(p.role)) perms.emplace_back(perm);
   return {{"kind", "user"},
@@ -48,7 +51,7 @@ boost::json::object ApiKeyJson(const app::ApiKeyRecord& k) {
 }
 
 boost::json::object BranchJson(const app::Branch& b) {
-  return {{"id", b.id},         {"code", b.code},     {"nameAr", b.name_ar}, {"nameEn", b.name_en},
+  return {{"id", b.id},          {"code", b.code},      {"nameAr", b.name_ar}, {"nameEn", b.name_en},
           {"cityAr", b.city_ar}, {"cityEn", b.city_en}, {"active", b.active}};
 }
 
@@ -64,9 +67,12 @@ boost::json::object LicenseClassJson(const app::LicenseClass& c) {
 }
 
 boost::json::object FeeItemJson(const app::FeeItem& f, bool with_sequence) {
-  boost::json::object o{{"id", f.id},         {"code", f.code}, {"nameAr", f.name_ar}, {"nameEn", f.name_en},
-                        {"fee", f.fee_fils}, {"currency", "JOD"}};
-  if (with_sequence) o["sequence"] = f.sequence;
+  boost::json::object o{{"id", f.id},          {"code", f.code},    {"nameAr", f.name_ar},
+                        {"nameEn", f.name_en}, {"fee", f.fee_fils}, {"currency", "JOD"}};
+  if (with_sequence) {
+    o["sequence"] = f.sequence;
+    o["dailyCapacity"] = f.daily_capacity;
+  }
   return o;
 }
 

@@ -98,6 +98,9 @@ void RegisterReferenceRoutes(Router& router, app::ReferenceService& ref, app::Au
       item.name_ar = in.String("nameAr", true, 200).value_or("");
       item.name_en = in.String("nameEn", true, 200).value_or("");
       item.fee_fils = in.Int("fee", true).value_or(0);
+      // Tests: appointments per office and day (kept when absent).
+      if (with_sequence)
+        item.daily_capacity = static_cast<int>(in.Int("dailyCapacity", false, 0, 1000000).value_or(-1));
       if (!in.ok()) return Problem(in.error());
       auto updated = update(*ctx.principal, item);
       if (!updated) return Problem(updated.error());
