@@ -33,8 +33,10 @@ web/dist/index.html: $(WEB_SOURCES) web/package-lock.json
 	cd web && npm run build
 	@touch $@
 
+# Micro-benchmarks (bench/micro/README.md): built only on request, then run.
 bench: deps release
-	@echo "Benchmarks arrive with issue 6 (bench/)."
+	cmake --build --preset release --target dvld-micro-bench -j $(JOBS)
+	build/release/bench/micro/dvld-micro-bench
 
 format:
 	find src tests bench -name '*.h' -o -name '*.cpp' | xargs clang-format -i
