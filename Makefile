@@ -9,7 +9,7 @@ export DVLD_DB DVLD_LISTEN
 WEB_SOURCES := $(shell find web/src web/public web/index.html web/package.json web/vite.config.ts web/tsconfig*.json -type f 2>/dev/null)
 JOBS ?= $(shell nproc)
 
-.PHONY: run test deps build release ci web web-test bench format clean
+.PHONY: run test deps build release ci web web-test bench bench-large bench-micro format clean
 
 run: deps release web/dist/index.html
 	build/release/src/dvld init --db "$(DVLD_DB)" --demo
@@ -33,8 +33,20 @@ web/dist/index.html: $(WEB_SOURCES) web/package-lock.json
 	cd web && npm run build
 	@touch $@
 
-bench: deps release
-	@echo "Benchmarks arrive with issue 6 (bench/)."
+# Load benchmarks (bench/README.md): a generated database cached in var/bench/, the ceiling
+# (/api/v1/health) and each scenario with wrk, results in bench/results/ and docs/performance.md.
+# BENCH_ARGS adds options, e.g. make bench BENCH_ARGS="--db postgres".
+BENCH_ARGS ?=
+bench: deps release bench-micro
+	bench/run --people 1000000 --licenses 800000 --vehicles 200000 --update-docs $(BENCH_ARGS)
+
+bench-large: deps release bench-micro
+	bench/run --people 10000000 --licenses 8000000 --vehicles 2000000 --update-docs $(BENCH_ARGS)
+
+# The Google Benchmark micro-benchmarks, when the build has them (bench/run skips them otherwise).
+bench-micro:
+	@if ninja -C build/release -t query dvld-micro-bench >/dev/null 2>&1; then \
+	  cmake --build --preset release -j $(JOBS) --target dvld-micro-bench; fi
 
 format:
 	find src tests bench -name '*.h' -o -name '*.cpp' | xargs clang-format -i
