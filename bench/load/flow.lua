@@ -9,13 +9,16 @@
 --   POST /api/v1/applications/{id}/issue (pays the licence fee)   201
 -- Any other status (or a lost response) counts as an error and the client starts a new flow with a
 -- new person. Usage:
---   wrk -t64 -c64 -d15s --latency -s bench/load/flow.lua URL -- TOKEN TODAY NATIONAL_NO_BASE
+--   wrk -t64 -c64 -d15s --latency -s bench/load/flow.lua URL -- TOKEN TODAY NATIONAL_NO_BASE THREADS [selftest]
 -- National numbers are NATIONAL_NO_BASE + k * threads + thread id (k = 0, 1, ...): unique per client
 -- and per run when bench/run passes a base above every number already stored.
+-- With a sixth argument `selftest`, every request is built as usual but GET /api/v1/health is sent
+-- instead, and a 200 counts as the expected answer: this measures what the client itself can drive
+-- (bench/run's `flowclient` scenario), so that a flow result can be told apart from a client limit.
 package.path = debug.getinfo(1, "S").source:match("^@(.*/)") .. "?.lua;" .. package.path
 local common = require("common")
 
-local token, today, base, nthreads
+local token, today, base, nthreads, selftest
 local state, pending, answered, k = 0, false, false, 0
 local person, app, appt
 local tests = { "vision", "written", "street" }
@@ -30,6 +33,7 @@ function init(args)
   assert(token and today and base, "usage: -- TOKEN TODAY NATIONAL_NO_BASE")
   nthreads = tonumber(args[4] or "0")
   if not nthreads or nthreads <= 0 then nthreads = 1000 end
+  selftest = args[5] == "selftest"
 end
 
 local json_headers
@@ -43,7 +47,14 @@ end
 
 local cash = '"payment":{"method":"cash"}'
 
+local build
 function request()
+  local r = build()
+  if selftest then return wrk.format("GET", "/api/v1/health") end
+  return r
+end
+
+function build()
   if pending then
     -- wrk asks for a new request without having delivered the previous answer (a reconnect):
     -- the flow is broken, start again. (Before any answer this is wrk checking the script: it
@@ -83,8 +94,9 @@ end
 
 function response(status, headers, body)
   pending, answered = false, true
-  local want = (state == 3 or state == 5 or state == 7) and 200 or 201
+  local want = (state == 3 or state == 5 or state == 7 or selftest) and 200 or 201
   if status ~= want then return fail(status, body) end
+  if selftest then body = '{"id":1}' .. body end
   if state == 8 then
     flows = flows + 1
     state = 0
