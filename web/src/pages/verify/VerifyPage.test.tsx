@@ -110,6 +110,8 @@ describe('public licence check', () => {
     const result = await screen.findByTestId('verify-result');
     expect(result.dataset.authentic).toBe('forged');
     expect(screen.getByTestId('verify-authenticity').textContent).toContain('This code is NOT genuine');
+    // The warning comes before the register's verdict.
+    expect(screen.getByRole('status').firstElementChild?.getAttribute('data-testid')).toBe('verify-authenticity');
     expect(screen.getByTestId('verify-holder-en').textContent).toBe('M. Al-Abbadi');
     expect(screen.getByText('shortened')).toBeTruthy();
   });

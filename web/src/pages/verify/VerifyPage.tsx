@@ -228,6 +228,54 @@ export function VerificationView({ v }: { v: LicenseVerification }) {
     </span>
   );
 
+  const verdict = (
+    <div className={`verify-box verify-verdict ${v.valid ? 'is-good' : 'is-bad'}`} data-testid="verify-verdict">
+      {v.valid ? (
+        <CheckCircleFilled className="verify-icon" aria-hidden="true" />
+      ) : (
+        <CloseCircleFilled className="verify-icon" aria-hidden="true" />
+      )}
+      <div>
+        <strong className="verify-verdict-word" data-testid="verify-verdict-word">
+          {v.valid ? t('verify.valid') : t('verify.invalid')}
+        </strong>
+        <p>
+          {v.valid ? t('verify.validText') : t('verify.invalidText')}{' '}
+          <span className="verify-status-inline">
+            {t('verify.status')}: <strong data-testid="verify-status">{status}</strong>
+          </span>
+        </p>
+      </div>
+    </div>
+  );
+  const authentication = (
+    <div
+      className={`verify-box verify-auth ${auth === 'authentic' ? 'is-good' : auth === 'forged' ? 'is-bad' : 'is-info'}`}
+      data-testid="verify-authenticity"
+      data-state={auth}
+    >
+      {auth === 'authentic' ? (
+        <SafetyCertificateFilled className="verify-icon" aria-hidden="true" />
+      ) : auth === 'forged' ? (
+        <WarningFilled className="verify-icon" aria-hidden="true" />
+      ) : (
+        <InfoCircleFilled className="verify-icon" aria-hidden="true" />
+      )}
+      <div>
+        <strong className="verify-box-title">
+          {auth === 'authentic' ? t('verify.authentic') : auth === 'forged' ? t('verify.forged') : t('verify.unchecked')}
+        </strong>
+        <p>
+          {auth === 'authentic'
+            ? t('verify.authenticText')
+            : auth === 'forged'
+              ? t('verify.forgedText')
+              : t('verify.uncheckedText')}
+        </p>
+      </div>
+    </div>
+  );
+
   return (
     <article
       className="verify-panel verify-result"
@@ -240,49 +288,9 @@ export function VerificationView({ v }: { v: LicenseVerification }) {
         <WithNumber sentence={(n) => t('verify.resultTitle', { number: n })} number={v.number} />
       </h1>
       <div role="status" aria-live="polite" aria-atomic="true" className="verify-status">
-        <div className={`verify-box verify-verdict ${v.valid ? 'is-good' : 'is-bad'}`} data-testid="verify-verdict">
-          {v.valid ? (
-            <CheckCircleFilled className="verify-icon" aria-hidden="true" />
-          ) : (
-            <CloseCircleFilled className="verify-icon" aria-hidden="true" />
-          )}
-          <div>
-            <strong className="verify-verdict-word" data-testid="verify-verdict-word">
-              {v.valid ? t('verify.valid') : t('verify.invalid')}
-            </strong>
-            <p>
-              {v.valid ? t('verify.validText') : t('verify.invalidText')}{' '}
-              <span className="verify-status-inline">
-                {t('verify.status')}: <strong data-testid="verify-status">{status}</strong>
-              </span>
-            </p>
-          </div>
-        </div>
-        <div
-          className={`verify-box verify-auth ${auth === 'authentic' ? 'is-good' : auth === 'forged' ? 'is-bad' : 'is-info'}`}
-          data-testid="verify-authenticity"
-          data-state={auth}
-        >
-          {auth === 'authentic' ? (
-            <SafetyCertificateFilled className="verify-icon" aria-hidden="true" />
-          ) : auth === 'forged' ? (
-            <WarningFilled className="verify-icon" aria-hidden="true" />
-          ) : (
-            <InfoCircleFilled className="verify-icon" aria-hidden="true" />
-          )}
-          <div>
-            <strong className="verify-box-title">
-              {auth === 'authentic' ? t('verify.authentic') : auth === 'forged' ? t('verify.forged') : t('verify.unchecked')}
-            </strong>
-            <p>
-              {auth === 'authentic'
-                ? t('verify.authenticText')
-                : auth === 'forged'
-                  ? t('verify.forgedText')
-                  : t('verify.uncheckedText')}
-            </p>
-          </div>
-        </div>
+        {/* A code that is not genuine comes first: the card in hand is in doubt, whatever the register says. */}
+        {auth === 'forged' ? authentication : verdict}
+        {auth === 'forged' ? verdict : authentication}
       </div>
       <dl className="verify-facts">
         <div>
