@@ -28,7 +28,11 @@ Principal ToPrincipal(const UserRecord& user) {
 }
 
 AuthService::AuthService(Store& store, const core::Clock& clock, AuthConfig config)
-    : store_(store), clock_(clock), config_(config), dummy_hash_(core::HashPassword(core::RandomToken(16))) {}
+    : store_(store),
+      clock_(clock),
+      config_(config),
+      cache_(config.session_cache_ttl),
+      dummy_hash_(core::HashPassword(core::RandomToken(16))) {}
 
 core::Result<LoginResult> AuthService::Login(const std::string& username, const std::string& password,
                                              const std::string& ip, const std::string& user_agent) {
@@ -43,9 +47,9 @@ core::Result<LoginResult> AuthService::Login(const std::string& username, const 
   }
   const auto now = clock_.Now();
   auto locked = [](const UserRecord& u) {
-    return core::Error::Of(core::ErrorCode::kUnauthenticated, "account-locked",
-                           "Too many failed sign-ins: this account is locked until " +
-                               core::FormatTimestamp(*u.locked_until) + ".");
+    return core::Error::Of(
+        core::ErrorCode::kUnauthenticated, "account-locked",
+        "Too many failed sign-ins: this account is locked until " + core::FormatTimestamp(*u.locked_until) + ".");
   };
   if (user && domain::IsLocked(user->locked_until, now)) return locked(*user);
   const bool password_ok = core::VerifyPassword(password, user ? user->password_hash : dummy_hash_);
@@ -79,8 +83,14 @@ core::Result<LoginResult> AuthService::Login(const std::string& username, const 
   if (auto ok = uow->Users().Update(*fresh); !ok) return std::move(ok).error();
 
   LoginResult result{core::RandomToken(32), ToPrincipal(*fresh), now + config_.session_lifetime};
-  SessionRecord session{0, core::Sha256Hex(result.token), fresh->id, now, result.expires_at, now,
-                        ip.substr(0, 64), user_agent.substr(0, 256)};
+  SessionRecord session{0,
+                        core::Sha256Hex(result.token),
+                        fresh->id,
+                        now,
+                        result.expires_at,
+                        now,
+                        ip.substr(0, 64),
+                        user_agent.substr(0, 256)};
   uow->Sessions().DeleteExpired(now, now - config_.idle_timeout);
   uow->Sessions().Insert(session);
   uow->Audit().Append(actor, now, "sign-in", "user", fresh->id, before, Snapshot(*fresh));
@@ -93,29 +103,33 @@ void AuthService::Logout(const std::string& token) {
   auto uow = store_.Write();
   uow->Sessions().DeleteByTokenHash(core::Sha256Hex(token));
   uow->Commit();
+  cache_.Invalidate();
 }
 
 std::optional<Principal> AuthService::Authenticate(const std::string& token) {
   if (token.empty() || token.size() > 128) return std::nullopt;
   const auto now = clock_.Now();
   const auto hash = core::Sha256Hex(token);
-  std::optional<SessionRecord> session;
-  std::optional<UserRecord> user;
-  {
+  auto cached = cache_.Get(hash);
+  if (!cached) {
+    const auto generation = cache_.Generation();
     auto uow = store_.Read();
-    session = uow->Sessions().FindByTokenHash(hash);
+    auto session = uow->Sessions().FindByTokenHash(hash);
     if (!session) return std::nullopt;
-    user = uow->Users().FindById(session->user_id);
+    auto user = uow->Users().FindById(session->user_id);
+    if (!user || !user->active) return std::nullopt;
+    cached = SessionCache::Entry{*session, ToPrincipal(*user)};
+    cache_.Put(hash, *cached, generation);
   }
-  if (now >= session->expires_at || now - session->last_seen_at >= config_.idle_timeout || !user || !user->active) {
-    return std::nullopt;
-  }
-  if (now - session->last_seen_at >= kTouchEvery) {
+  const auto& session = cached->session;
+  if (now >= session.expires_at || now - session.last_seen_at >= config_.idle_timeout) return std::nullopt;
+  if (now - session.last_seen_at >= kTouchEvery) {
     auto uow = store_.Write();
-    uow->Sessions().Touch(session->id, now);
+    uow->Sessions().Touch(session.id, now);
     uow->Commit();
+    cache_.Touch(hash, now);
   }
-  return ToPrincipal(*user);
+  return cached->principal;
 }
 
 std::optional<Principal> AuthService::AuthenticateApiKey(const std::string& key) {
@@ -143,7 +157,9 @@ core::Status AuthService::ChangePassword(const Principal& who, const std::string
   }
   if (!user) return core::Error::Of(core::ErrorCode::kNotFound, "user-not-found", "No such user.");
   if (!core::VerifyPassword(current, user->password_hash)) {
-    return core::Error{core::ErrorCode::kInvalidArgument, "wrong-password", "The current password is not correct.",
+    return core::Error{core::ErrorCode::kInvalidArgument,
+                       "wrong-password",
+                       "The current password is not correct.",
                        {{"currentPassword", "wrong-password", "The current password is not correct."}}};
   }
   if (auto ok = domain::CheckPasswordStrength(next, user->username, "newPassword"); !ok) return ok;
@@ -161,6 +177,7 @@ core::Status AuthService::ChangePassword(const Principal& who, const std::string
   uow->Sessions().DeleteForUser(fresh->id, core::Sha256Hex(current_token));
   uow->Audit().Append(who, now, "change-password", "user", fresh->id, std::nullopt, std::nullopt);
   uow->Commit();
+  cache_.Invalidate();
   return core::OkStatus();
 }
 

@@ -7,6 +7,7 @@
 
 #include "app/ports/store.h"
 #include "app/principal.h"
+#include "app/session_cache.h"
 #include "core/clock.h"
 #include "core/result.h"
 
@@ -15,6 +16,9 @@ namespace dvld::app {
 struct AuthConfig {
   std::chrono::seconds session_lifetime{std::chrono::hours(12)};  // absolute, from sign-in
   std::chrono::seconds idle_timeout{std::chrono::minutes(60)};    // since the last request
+  // How long a checked session is trusted from memory (real time); changes made by this process
+  // take effect at once, those made by another server process within this time.
+  std::chrono::milliseconds session_cache_ttl{std::chrono::seconds(5)};
 };
 
 struct LoginResult {
@@ -41,11 +45,14 @@ class AuthService {
   // A signed-in user changes their own password (slow: argon2id twice). Other sessions end.
   core::Status ChangePassword(const Principal& who, const std::string& current_token, const std::string& current,
                               const std::string& next);
+  // Sessions checked recently; services that change staff accounts invalidate it.
+  SessionCache& sessions() { return cache_; }
 
  private:
   Store& store_;
   const core::Clock& clock_;
   AuthConfig config_;
+  SessionCache cache_;
   std::string dummy_hash_;  // verified against for unknown users, so timing does not tell
 };
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <functional>
 
+#include "core/crypto.h"
 #include "core/json_writer.h"
 
 namespace dvld::app {
@@ -39,12 +40,18 @@ domain::LicenseFacts FactsOf(const LicenseRecord& l) {
 
 std::string StatusReason(const LicenseRecord& l, LicenseStatus s) {
   switch (s) {
-    case LicenseStatus::kActive: return "Valid until " + l.expiry_date + ".";
-    case LicenseStatus::kExpired: return "Expired on " + l.expiry_date + ".";
-    case LicenseStatus::kDetained: return "Detained; release it to use it again.";
-    case LicenseStatus::kSuspended: return "Suspended for demerit points.";
-    case LicenseStatus::kReplaced: return l.lost ? "Replaced after it was reported lost." : "Replaced by a new card.";
-    case LicenseStatus::kRenewed: return "Renewed; the new licence replaces it.";
+    case LicenseStatus::kActive:
+      return "Valid until " + l.expiry_date + ".";
+    case LicenseStatus::kExpired:
+      return "Expired on " + l.expiry_date + ".";
+    case LicenseStatus::kDetained:
+      return "Detained; release it to use it again.";
+    case LicenseStatus::kSuspended:
+      return "Suspended for demerit points.";
+    case LicenseStatus::kReplaced:
+      return l.lost ? "Replaced after it was reported lost." : "Replaced by a new card.";
+    case LicenseStatus::kRenewed:
+      return "Renewed; the new licence replaces it.";
   }
   return "";
 }
@@ -139,12 +146,9 @@ core::Result<PaymentRecord> PayInTx(Tx& tx, const BillRecord& bill, const Paymen
   p.branch_id = tx.who.branch_id;
   p.idempotency_key = input.idempotency_key;
   p.id = tx.repo().InsertPayment(p);
-  tx.uow.Audit().Append(tx.who, tx.now, "pay", "bill", bill.id, std::nullopt,
-                        core::JsonObject()
-                            .Add("receiptNo", p.receipt_no)
-                            .Add("method", p.method)
-                            .Add("amountFils", p.amount_fils)
-                            .str());
+  tx.uow.Audit().Append(
+      tx.who, tx.now, "pay", "bill", bill.id, std::nullopt,
+      core::JsonObject().Add("receiptNo", p.receipt_no).Add("method", p.method).Add("amountFils", p.amount_fils).str());
   if (bill.application_id) {
     auto app = tx.repo().FindApplication(*bill.application_id);
     if (app && app->status == "new" && app->type_code != "new-local-license") {
@@ -192,7 +196,8 @@ core::Status CompleteService(Tx& tx, const ApplicationRecord& app) {
                         domain::RenewedExpiry(facts, cls->validity_years, tx.today).ToString(), "renewal");
     l.id = tx.repo().InsertLicense(l);
     result_license = l.id;
-    tx.uow.Audit().Append(tx.who, tx.now, "renew", "license", license->id, LicenseSnapshot(*license), LicenseSnapshot(l));
+    tx.uow.Audit().Append(tx.who, tx.now, "renew", "license", license->id, LicenseSnapshot(*license),
+                          LicenseSnapshot(l));
   } else if (app.type_code == "replace-lost-license" || app.type_code == "replace-damaged-license") {
     if (auto ok = domain::CanReplace(facts, tx.today); !ok) return ok;
     const bool lost = app.type_code == "replace-lost-license";
@@ -203,7 +208,8 @@ core::Status CompleteService(Tx& tx, const ApplicationRecord& app) {
                         lost ? "replacement-lost" : "replacement-damaged");
     l.id = tx.repo().InsertLicense(l);
     result_license = l.id;
-    tx.uow.Audit().Append(tx.who, tx.now, "replace", "license", license->id, LicenseSnapshot(*license), LicenseSnapshot(l));
+    tx.uow.Audit().Append(tx.who, tx.now, "replace", "license", license->id, LicenseSnapshot(*license),
+                          LicenseSnapshot(l));
   } else if (app.type_code == "release-detained-license") {
     if (auto ok = domain::CanRelease(facts); !ok) return ok;
     auto detention = tx.repo().OpenDetention(license->id);
@@ -269,7 +275,8 @@ ApplicationView BuildView(LicensingRepository& repo, ApplicationRecord app, core
   v.appointments = repo.AppointmentsOf(app.id);
   if (app.result_license_id) v.license = repo.FindLicense(*app.result_license_id);
   if (app.result_permit_id) v.permit = repo.FindPermit(*app.result_permit_id);
-  const bool unpaid = std::any_of(v.bills.begin(), v.bills.end(), [](const BillRecord& b) { return b.status == "open"; });
+  const bool unpaid =
+      std::any_of(v.bills.begin(), v.bills.end(), [](const BillRecord& b) { return b.status == "open"; });
   if (app.status != "new") {
     v.next_step = "none";
   } else if (app.type_code != "new-local-license") {
@@ -361,7 +368,8 @@ core::Result<ApplicationView> LicensingService::ApplyForNewLicense(const Princip
   app.created_at = tx.now;
   app.id = tx.repo().InsertApplication(app);
   auto bill = NewBill(tx, person_id, app.id, "application", {ServiceLine(tx, "new-local-license")});
-  uow->Audit().Append(who, tx.now, "create", "application", app.id, std::nullopt, ApplicationSnapshot(app, bill.total_fils));
+  uow->Audit().Append(who, tx.now, "create", "application", app.id, std::nullopt,
+                      ApplicationSnapshot(app, bill.total_fils));
   if (payment) {
     if (auto paid = PayInTx(tx, bill, *payment); !paid) return std::move(paid).error();
   }
@@ -383,7 +391,8 @@ core::Result<Page<ApplicationRecord>> LicensingService::ListApplications(const A
     return core::Error::Invalid("status", "one-of", "The status is new, completed or cancelled.");
   }
   for (const auto* d : {&f.from, &f.to}) {
-    if (*d && !core::Date::Parse(**d)) return core::Error::Invalid(d == &f.from ? "from" : "to", "format", "Dates are YYYY-MM-DD.");
+    if (*d && !core::Date::Parse(**d))
+      return core::Error::Invalid(d == &f.from ? "from" : "to", "format", "Dates are YYYY-MM-DD.");
   }
   return store_.Read()->Licensing().ListApplications(f, page);
 }
@@ -435,7 +444,8 @@ core::Result<AppointmentRecord> LicensingService::ScheduleTest(const Principal& 
   if (!test) return core::Error::Invalid("testType", "one-of", "The test type is vision, written or street.");
   const std::int64_t branch = branch_id.value_or(who.branch_id);
   auto office = uow->Reference().FindBranch(branch);
-  if (!office || !office->active) return core::Error::Invalid("branchId", "unknown-branch", "No open office has this id.");
+  if (!office || !office->active)
+    return core::Error::Invalid("branchId", "unknown-branch", "No open office has this id.");
   const auto appts = tx.repo().AppointmentsOf(app->id);
   const auto history = HistoryOf(appts);
   const int booked = tx.repo().CountBooked(branch, test->id, day->ToString());
@@ -481,13 +491,15 @@ core::Result<AppointmentRecord> LicensingService::RecordResult(const Principal& 
   auto a = tx.repo().FindAppointment(appointment_id);
   if (!a) return NotFound("appointment");
   if (a->status == "cancelled") return Refuse("appointment-cancelled", "The appointment was cancelled.");
-  if (auto ok = domain::CanRecordResult(a->status != "scheduled", a->bill_paid, *core::Date::Parse(a->date), tx.today); !ok) {
+  if (auto ok = domain::CanRecordResult(a->status != "scheduled", a->bill_paid, *core::Date::Parse(a->date), tx.today);
+      !ok) {
     return std::move(ok).error();
   }
   if (!tx.repo().RecordResult(a->id, passed, notes, who.user_id, tx.now)) {
     return Refuse("result-already-recorded", "A recorded result is final.");
   }
-  uow->Audit().Append(who, tx.now, "record-result", "appointment", a->id, core::JsonObject().Add("status", "scheduled").str(),
+  uow->Audit().Append(who, tx.now, "record-result", "appointment", a->id,
+                      core::JsonObject().Add("status", "scheduled").str(),
                       core::JsonObject().Add("status", passed ? "passed" : "failed").Add("notes", notes).str());
   // The licence fee is billed once the last test is passed, so that issue needs only payment.
   if (passed && a->sequence == domain::kTestCount) {
@@ -509,7 +521,8 @@ core::Result<LicenseView> LicensingService::Issue(const Principal& who, std::int
   Tx tx{*uow, who, clock_.Now(), Today()};
   auto app = tx.repo().FindApplication(application_id);
   if (!app) return NotFound("application");
-  if (app->type_code != "new-local-license") return Refuse("wrong-service", "Only a new-licence application is issued.");
+  if (app->type_code != "new-local-license")
+    return Refuse("wrong-service", "Only a new-licence application is issued.");
   if (payment && app->status == "new") {
     for (const auto& b : tx.repo().BillsOfApplication(app->id)) {
       if (b.status != "open") continue;
@@ -519,7 +532,8 @@ core::Result<LicenseView> LicensingService::Issue(const Principal& who, std::int
   }
   const auto history = HistoryOf(tx.repo().AppointmentsOf(app->id));
   const auto bills = tx.repo().BillsOfApplication(app->id);
-  const bool all_paid = std::none_of(bills.begin(), bills.end(), [](const BillRecord& b) { return b.status == "open"; });
+  const bool all_paid =
+      std::none_of(bills.begin(), bills.end(), [](const BillRecord& b) { return b.status == "open"; });
   const auto held = HeldStatus(tx, app->person_id, *app->license_class_id);
   if (auto ok = domain::CanIssueNewLicense(app->status == "new", history, all_paid, held); !ok) {
     return std::move(ok).error();
@@ -547,12 +561,10 @@ namespace {
 
 // Opens a renewal, replacement, release or permit application on a licence, bills it, and when
 // paid inline completes it.
-core::Result<ApplicationView> OpenLicenseService(Store& store, const core::Clock& clock, const Principal& who,
-                                                 std::int64_t license_id, const std::string& type_code,
-                                                 std::optional<std::string> reason,
-                                                 const std::optional<PaymentInput>& payment,
-                                                 const std::function<core::Status(Tx&, const LicenseRecord&,
-                                                                                  std::vector<BillLine>&)>& check) {
+core::Result<ApplicationView> OpenLicenseService(
+    Store& store, const core::Clock& clock, const Principal& who, std::int64_t license_id, const std::string& type_code,
+    std::optional<std::string> reason, const std::optional<PaymentInput>& payment,
+    const std::function<core::Status(Tx&, const LicenseRecord&, std::vector<BillLine>&)>& check) {
   if (payment) {
     if (auto ok = CheckMethod(*payment); !ok) return std::move(ok).error();
   }
@@ -581,7 +593,8 @@ core::Result<ApplicationView> OpenLicenseService(Store& store, const core::Clock
   app.created_at = tx.now;
   app.id = tx.repo().InsertApplication(app);
   auto bill = NewBill(tx, app.person_id, app.id, "application", std::move(lines));
-  uow->Audit().Append(who, tx.now, "create", "application", app.id, std::nullopt, ApplicationSnapshot(app, bill.total_fils));
+  uow->Audit().Append(who, tx.now, "create", "application", app.id, std::nullopt,
+                      ApplicationSnapshot(app, bill.total_fils));
   if (payment) {
     if (auto paid = PayInTx(tx, bill, *payment); !paid) return std::move(paid).error();
   }
@@ -594,18 +607,18 @@ core::Result<ApplicationView> OpenLicenseService(Store& store, const core::Clock
 
 core::Result<ApplicationView> LicensingService::Renew(const Principal& who, std::int64_t license_id,
                                                       const std::optional<PaymentInput>& payment) {
-  return OpenLicenseService(store_, clock_, who, license_id, "renew-license", std::nullopt, payment,
-                            [](Tx& tx, const LicenseRecord& l, std::vector<BillLine>& lines) -> core::Status {
-                              if (auto ok = domain::CanRenew(FactsOf(l), tx.today, tx.repo().HasUnpaidFines(l.person_id)); !ok) {
-                                return ok;
-                              }
-                              auto cls = tx.uow.Reference().FindLicenseClass(l.license_class_id);
-                              if (cls) {
-                                lines.push_back({"license-class-" + std::to_string(cls->id), cls->name_en, cls->name_ar,
-                                                 cls->fee_fils});
-                              }
-                              return core::OkStatus();
-                            });
+  return OpenLicenseService(
+      store_, clock_, who, license_id, "renew-license", std::nullopt, payment,
+      [](Tx& tx, const LicenseRecord& l, std::vector<BillLine>& lines) -> core::Status {
+        if (auto ok = domain::CanRenew(FactsOf(l), tx.today, tx.repo().HasUnpaidFines(l.person_id)); !ok) {
+          return ok;
+        }
+        auto cls = tx.uow.Reference().FindLicenseClass(l.license_class_id);
+        if (cls) {
+          lines.push_back({"license-class-" + std::to_string(cls->id), cls->name_en, cls->name_ar, cls->fee_fils});
+        }
+        return core::OkStatus();
+      });
 }
 
 core::Result<ApplicationView> LicensingService::Replace(const Principal& who, std::int64_t license_id,
@@ -614,26 +627,28 @@ core::Result<ApplicationView> LicensingService::Replace(const Principal& who, st
   if (reason != "lost" && reason != "damaged") {
     return core::Error::Invalid("reason", "one-of", "The reason is lost or damaged.");
   }
-  return OpenLicenseService(store_, clock_, who, license_id,
-                            reason == "lost" ? "replace-lost-license" : "replace-damaged-license", reason, payment,
-                            [](Tx& tx, const LicenseRecord& l, std::vector<BillLine>&) {
-                              return domain::CanReplace(FactsOf(l), tx.today);
-                            });
+  return OpenLicenseService(
+      store_, clock_, who, license_id, reason == "lost" ? "replace-lost-license" : "replace-damaged-license", reason,
+      payment,
+      [](Tx& tx, const LicenseRecord& l, std::vector<BillLine>&) { return domain::CanReplace(FactsOf(l), tx.today); });
 }
 
 core::Result<ApplicationView> LicensingService::Release(const Principal& who, std::int64_t license_id,
                                                         const std::optional<PaymentInput>& payment) {
-  return OpenLicenseService(store_, clock_, who, license_id, "release-detained-license", std::nullopt, payment,
-                            [](Tx& tx, const LicenseRecord& l, std::vector<BillLine>& lines) -> core::Status {
-                              if (auto ok = domain::CanRelease(FactsOf(l)); !ok) return ok;
-                              auto d = tx.repo().OpenDetention(l.id);
-                              if (d) lines.push_back({"detention-fine", "Detention fine: " + d->reason, "غرامة حجز: " + d->reason, d->fine_fils});
-                              return core::OkStatus();
-                            });
+  return OpenLicenseService(
+      store_, clock_, who, license_id, "release-detained-license", std::nullopt, payment,
+      [](Tx& tx, const LicenseRecord& l, std::vector<BillLine>& lines) -> core::Status {
+        if (auto ok = domain::CanRelease(FactsOf(l)); !ok) return ok;
+        auto d = tx.repo().OpenDetention(l.id);
+        if (d)
+          lines.push_back({"detention-fine", "Detention fine: " + d->reason, "غرامة حجز: " + d->reason, d->fine_fils});
+        return core::OkStatus();
+      });
 }
 
-core::Result<ApplicationView> LicensingService::RequestInternationalPermit(const Principal& who, std::int64_t license_id,
-                                                                          const std::optional<PaymentInput>& payment) {
+core::Result<ApplicationView> LicensingService::RequestInternationalPermit(const Principal& who,
+                                                                           std::int64_t license_id,
+                                                                           const std::optional<PaymentInput>& payment) {
   return OpenLicenseService(store_, clock_, who, license_id, "international-permit", std::nullopt, payment,
                             [](Tx& tx, const LicenseRecord& l, std::vector<BillLine>&) {
                               auto active = tx.repo().ActivePermit(l.person_id);
@@ -642,13 +657,14 @@ core::Result<ApplicationView> LicensingService::RequestInternationalPermit(const
                             });
 }
 
-core::Result<LicenseView> LicensingService::Detain(const Principal& who, std::int64_t license_id, std::int64_t fine_fils,
-                                                   const std::string& reason) {
+core::Result<LicenseView> LicensingService::Detain(const Principal& who, std::int64_t license_id,
+                                                   std::int64_t fine_fils, const std::string& reason) {
   core::Error e{core::ErrorCode::kInvalidArgument, "validation-failed", "One or more fields are invalid.", {}};
   if (fine_fils <= 0 || fine_fils > domain::kMaxFineFils) {
     e.fields.push_back({"fine", "range", "The fine is more than 0 and at most 5000 JOD, in fils."});
   }
-  if (reason.empty() || reason.size() > 500) e.fields.push_back({"reason", "required", "Give the reason (at most 500 characters)."});
+  if (reason.empty() || reason.size() > 500)
+    e.fields.push_back({"reason", "required", "Give the reason (at most 500 characters)."});
   if (!e.fields.empty()) return e;
   auto uow = store_.Write();
   Tx tx{*uow, who, clock_.Now(), Today()};
@@ -738,6 +754,7 @@ core::Result<Page<LicenseView>> LicensingService::ListLicenses(const LicenseFilt
   auto records = uow->Licensing().ListLicenses(f, page);
   Page<LicenseView> out;
   out.total = records.total;
+  out.total_exact = records.total_exact;
   out.page = records.page;
   out.page_size = records.page_size;
   const auto today = Today();
@@ -751,7 +768,8 @@ core::Result<DrivingRecord> LicensingService::GetDrivingRecord(std::int64_t pers
   auto& repo = uow->Licensing();
   const auto today = Today();
   DrivingRecord r;
-  for (const auto& l : repo.LicensesOfPerson(person_id)) r.licenses.push_back(ViewOf(*Suspension(*uow, l, today), today));
+  for (const auto& l : repo.LicensesOfPerson(person_id))
+    r.licenses.push_back(ViewOf(*Suspension(*uow, l, today), today));
   r.permits = repo.PermitsOfPerson(person_id);
   r.detentions = repo.DetentionsOfPerson(person_id);
   r.bills = repo.BillsOfPerson(person_id);
@@ -760,6 +778,111 @@ core::Result<DrivingRecord> LicensingService::GetDrivingRecord(std::int64_t pers
   PageRequest all{1, 200};
   for (auto& a : repo.ListApplications(f, all).items) r.applications.push_back(BuildView(repo, a, today));
   return r;
+}
+
+}  // namespace dvld::app
+
+// ------------------------------------------------------------------ public verification
+
+namespace dvld::app {
+namespace {
+
+constexpr const char* kVerificationPurpose = "license-verification";
+
+// What the code on a card signs: the licence, its dates and its holder. A renewed or replaced
+// licence has a new number and needs a new card, so an old card's code does not vouch for it.
+std::string SignedFacts(const LicenseRecord& l) {
+  return "dvld-license-v1|" + l.number + "|" + l.issue_date + "|" + l.expiry_date + "|" + std::to_string(l.person_id);
+}
+
+// The first character (a whole UTF-8 sequence) of a name.
+std::string Initial(const std::string& name) {
+  if (name.empty()) return {};
+  const auto lead = static_cast<unsigned char>(name[0]);
+  const std::size_t len = lead < 0x80           ? 1
+                          : (lead >> 5) == 0x6  ? 2
+                          : (lead >> 4) == 0xE  ? 3
+                          : (lead >> 3) == 0x1E ? 4
+                                                : 1;
+  return name.substr(0, std::min(len, name.size()));
+}
+
+std::string FullName(const std::string& first, const std::string& second, const std::optional<std::string>& third,
+                     const std::string& last) {
+  std::string out = first + " " + second;
+  if (third && !third->empty()) out += " " + *third;
+  return out + " " + last;
+}
+
+}  // namespace
+
+std::optional<SigningKeyRecord> LicensingService::SigningKey(UnitOfWork& uow) {
+  std::lock_guard lock(key_mu_);
+  if (!key_) key_ = uow.Licensing().FindSigningKey(kVerificationPurpose);
+  return key_;
+}
+
+core::Result<VerificationCode> LicensingService::GetVerificationCode(const Principal& who, std::int64_t license_id) {
+  std::optional<SigningKeyRecord> key;
+  std::optional<LicenseRecord> license;
+  {
+    auto uow = store_.Read();
+    license = uow->Licensing().FindLicense(license_id);
+    if (!license) return NotFound("license");
+    key = SigningKey(*uow);
+  }
+  if (!key) {
+    // First card ever: make the department's key (once, even with several servers at once).
+    const auto now = clock_.Now();
+    const auto pair = core::GenerateSigningKey();
+    auto uow = store_.Write();
+    if (uow->Licensing().InsertSigningKey({kVerificationPurpose, pair.public_key, pair.secret_key, now})) {
+      uow->Audit().Append(who, now, "create", "signing-key", std::nullopt, std::nullopt,
+                          core::JsonObject()
+                              .Add("purpose", kVerificationPurpose)
+                              .Add("algorithm", "Ed25519")
+                              .Add("publicKey", pair.public_key)
+                              .str());
+    }
+    uow->Commit();
+    auto read = store_.Read();
+    key = SigningKey(*read);
+    if (!key)
+      return core::Error::Of(core::ErrorCode::kInternal, "no-signing-key", "The signing key could not be made.");
+  }
+  auto code = core::Sign(SignedFacts(*license), key->secret_key);
+  if (!code) return core::Error::Of(core::ErrorCode::kInternal, "bad-signing-key", "The signing key is damaged.");
+  return VerificationCode{license->number, *code};
+}
+
+core::Result<LicenseVerification> LicensingService::VerifyLicense(const std::string& number,
+                                                                  const std::optional<std::string>& code) {
+  if (number.empty() || number.size() > 32) return NotFound("license");
+  auto uow = store_.Read();
+  const auto today = Today();
+  auto l = Suspension(*uow, uow->Licensing().FindLicenseByNumber(number), today);
+  if (!l) return NotFound("license");
+  auto person = uow->People().FindById(l->person_id);
+  auto cls = uow->Reference().FindLicenseClass(l->license_class_id);
+  if (!person || !cls) return NotFound("license");
+  LicenseVerification v;
+  v.view = ViewOf(*l, today);
+  v.view.detention = uow->Licensing().OpenDetention(l->id);
+  v.license_class = *cls;
+  v.checked_at = clock_.Now();
+  if (code) {
+    auto key = SigningKey(*uow);
+    v.authentic = key && code->size() <= 128 && core::VerifySignature(SignedFacts(*l), *code, key->public_key);
+  }
+  v.full_name = v.authentic.value_or(false);
+  if (v.full_name) {
+    v.holder_en = FullName(person->first_name_en, person->second_name_en, person->third_name_en, person->last_name_en);
+    v.holder_ar = FullName(person->first_name_ar, person->second_name_ar, person->third_name_ar, person->last_name_ar);
+  } else {
+    v.holder_en = Initial(person->first_name_en) + ". " + person->last_name_en;
+    v.holder_ar = Initial(person->first_name_ar) + ". " + person->last_name_ar;
+  }
+  return v;
 }
 
 }  // namespace dvld::app

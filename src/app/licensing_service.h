@@ -2,6 +2,7 @@
 // issue, renewal, replacement, detention and release, international permits, and the bills that
 // pay for them. Each call is one transaction and writes its audit entries in it.
 #pragma once
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,7 +25,7 @@ struct ApplicationView {
   ApplicationRecord application;
   std::vector<BillRecord> bills;
   std::vector<AppointmentRecord> appointments;
-  std::string next_step;  // schedule-test, pay, take-test, issue, none
+  std::string next_step;         // schedule-test, pay, take-test, issue, none
   std::optional<int> next_test;  // 1..3 for schedule-test / take-test
   std::optional<std::string> blocked_reason;
   std::optional<LicenseRecord> license;  // the licence it produced, once completed
@@ -44,6 +45,22 @@ struct DrivingRecord {
   std::vector<ApplicationView> applications;
   std::vector<DetentionRecord> detentions;
   std::vector<BillRecord> bills;
+};
+
+// What the public verification route tells about a licence: no national number, birth date or
+// address; the holder's full names only to whoever holds the signed code printed on the card.
+struct LicenseVerification {
+  LicenseView view;
+  LicenseClass license_class;
+  std::string holder_en, holder_ar;
+  bool full_name = false;
+  std::optional<bool> authentic;  // nullopt: no code was given
+  core::SysTime checked_at{};
+};
+
+struct VerificationCode {
+  std::string number;
+  std::string code;  // Ed25519 signature of the licence's facts, base64url
 };
 
 class LicensingService {
@@ -88,10 +105,18 @@ class LicensingService {
   core::Result<Page<LicenseView>> ListLicenses(const LicenseFilter& f, const PageRequest& page);
   core::Result<DrivingRecord> GetDrivingRecord(std::int64_t person_id);
 
+  // The code to print (as a QR) on a licence card; the signing key is made on first use.
+  core::Result<VerificationCode> GetVerificationCode(const Principal& who, std::int64_t license_id);
+  // Public: the state of a licence by its number, and whether `code` is the department's signature.
+  core::Result<LicenseVerification> VerifyLicense(const std::string& number, const std::optional<std::string>& code);
+
  private:
+  std::optional<SigningKeyRecord> SigningKey(UnitOfWork& uow);
   core::Date Today() const { return core::Date::Of(clock_.Now()); }
   Store& store_;
   const core::Clock& clock_;
+  std::mutex key_mu_;
+  std::optional<SigningKeyRecord> key_;  // loaded once
 };
 
 LicenseView ViewOf(const LicenseRecord& l, core::Date today);

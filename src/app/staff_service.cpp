@@ -7,7 +7,9 @@
 
 namespace dvld::app {
 namespace {
-core::Error UserNotFound() { return core::Error::Of(core::ErrorCode::kNotFound, "user-not-found", "No such staff account."); }
+core::Error UserNotFound() {
+  return core::Error::Of(core::ErrorCode::kNotFound, "user-not-found", "No such staff account.");
+}
 }  // namespace
 
 core::Status StaffService::CheckBranchAndPerson(UnitOfWork& uow, std::int64_t branch_id,
@@ -19,12 +21,15 @@ core::Status StaffService::CheckBranchAndPerson(UnitOfWork& uow, std::int64_t br
     auto person = uow.People().FindById(*person_id);
     if (!person) return core::Error::Invalid("personId", "unknown-person", "No person has this id.");
     if (person->deceased) {
-      return core::Error{core::ErrorCode::kConflict, "person-deceased", "A deceased person cannot hold an account.",
+      return core::Error{core::ErrorCode::kConflict,
+                         "person-deceased",
+                         "A deceased person cannot hold an account.",
                          {{"personId", "deceased", "This person is recorded as deceased."}}};
     }
     auto holder = uow.Users().FindByPersonId(*person_id);
     if (holder && holder->id != user_id) {
-      return core::Error{core::ErrorCode::kConflict, "person-has-account",
+      return core::Error{core::ErrorCode::kConflict,
+                         "person-has-account",
                          "This person already holds the staff account " + holder->username + ".",
                          {{"personId", "unique", "This person already holds a staff account."}}};
     }
@@ -74,7 +79,8 @@ core::Result<UserRecord> StaffService::Update(const Principal& who, std::int64_t
   if (patch.role) {
     auto role = domain::ParseRole(*patch.role);
     if (!role) {
-      return core::Error::Invalid("role", "one-of", "The role is administrator, clerk, examiner, officer, finance or auditor.");
+      return core::Error::Invalid("role", "one-of",
+                                  "The role is administrator, clerk, examiner, officer, finance or auditor.");
     }
     user->role = *role;
   }
@@ -102,6 +108,7 @@ core::Result<UserRecord> StaffService::Update(const Principal& who, std::int64_t
   uow->Audit().Append(who, now, "update", "user", id, before, after);
   auto updated = uow->Users().FindById(id);
   uow->Commit();
+  AccountsChanged();
   return *updated;
 }
 
@@ -127,6 +134,7 @@ core::Status StaffService::ResetPassword(const Principal& who, std::int64_t id, 
   uow->Sessions().DeleteForUser(id);
   uow->Audit().Append(who, now, "reset-password", "user", id, before, Snapshot(*user));
   uow->Commit();
+  AccountsChanged();
   return core::OkStatus();
 }
 
@@ -143,6 +151,7 @@ core::Status StaffService::Unlock(const Principal& who, std::int64_t id) {
   if (auto ok = uow->Users().Update(*user); !ok) return ok;
   uow->Audit().Append(who, now, "unlock", "user", id, before, Snapshot(*user));
   uow->Commit();
+  AccountsChanged();
   return core::OkStatus();
 }
 

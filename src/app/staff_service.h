@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/ports/store.h"
+#include "app/session_cache.h"
 #include "core/clock.h"
 #include "core/result.h"
 
@@ -27,7 +28,9 @@ struct StaffPatch {
 
 class StaffService {
  public:
-  StaffService(Store& store, const core::Clock& clock) : store_(store), clock_(clock) {}
+  // `sessions`: the sign-in service's session cache, emptied whenever an account changes.
+  StaffService(Store& store, const core::Clock& clock, SessionCache* sessions = nullptr)
+      : store_(store), clock_(clock), sessions_(sessions) {}
 
   core::Result<UserRecord> Create(const Principal& who, const NewStaffAccount& input);  // slow: argon2id
   core::Result<UserRecord> Update(const Principal& who, std::int64_t id, const StaffPatch& patch);
@@ -41,6 +44,10 @@ class StaffService {
                                     std::int64_t user_id);
   Store& store_;
   const core::Clock& clock_;
+  SessionCache* sessions_;
+  void AccountsChanged() {
+    if (sessions_) sessions_->Invalidate();
+  }
 };
 
 }  // namespace dvld::app

@@ -174,7 +174,7 @@ int RunServe(const Options& o) {
   app::AuthService auth(store, clock);
   media::GdImageProcessor images;
   app::PeopleService people(store, clock, images);
-  app::StaffService staff(store, clock);
+  app::StaffService staff(store, clock, &auth.sessions());
   app::ReferenceService reference(store, clock);
   app::ApiKeyService api_keys(store, clock);
   app::AuditService audit(store);

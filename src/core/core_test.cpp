@@ -67,10 +67,30 @@ TEST(Crypto, TokensAreRandomAndUrlSafe) {
   for (int i = 0; i < 200; ++i) {
     const auto t = RandomToken(32);
     EXPECT_EQ(t.size(), 43u);
-    EXPECT_EQ(t.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"), std::string::npos);
+    EXPECT_EQ(t.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
+              std::string::npos);
     seen.insert(t);
   }
   EXPECT_EQ(seen.size(), 200u);
+}
+
+TEST(Crypto, SignaturesVerifyOnlyTheSignedMessageAndKey) {
+  const auto key = GenerateSigningKey();
+  const auto other = GenerateSigningKey();
+  auto sig = Sign("dvld-license-v1|DL-00000001|2026-01-01|2036-01-01|7", key.secret_key);
+  ASSERT_TRUE(sig);
+  EXPECT_EQ(sig->size(), 86u);  // 64 bytes in base64url without padding
+  EXPECT_EQ(sig->find_first_of("+/="), std::string::npos);
+  EXPECT_TRUE(VerifySignature("dvld-license-v1|DL-00000001|2026-01-01|2036-01-01|7", *sig, key.public_key));
+  EXPECT_FALSE(VerifySignature("dvld-license-v1|DL-00000001|2026-01-01|2036-01-01|8", *sig, key.public_key));
+  EXPECT_FALSE(VerifySignature("dvld-license-v1|DL-00000001|2026-01-01|2036-01-01|7", *sig, other.public_key));
+  auto tampered = *sig;
+  tampered[10] = tampered[10] == 'A' ? 'B' : 'A';
+  EXPECT_FALSE(VerifySignature("dvld-license-v1|DL-00000001|2026-01-01|2036-01-01|7", tampered, key.public_key));
+  EXPECT_FALSE(VerifySignature("m", "", key.public_key));
+  EXPECT_FALSE(VerifySignature("m", "not base64!", key.public_key));
+  EXPECT_FALSE(VerifySignature("m", *sig + "AA", key.public_key));
+  EXPECT_FALSE(Sign("m", "short"));
 }
 
 TEST(Crypto, Sha256MatchesKnownVector) {

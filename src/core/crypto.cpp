@@ -62,7 +62,8 @@ std::string GeneratePassword(std::size_t length) {
   static constexpr std::string_view kSymbols = "#%+-=@";
   std::string out;
   out.reserve(length);
-  for (std::size_t i = 0; i + 1 < std::max<std::size_t>(length, 8); ++i) out.push_back(kAlphabet[randombytes_uniform(kAlphabet.size())]);
+  for (std::size_t i = 0; i + 1 < std::max<std::size_t>(length, 8); ++i)
+    out.push_back(kAlphabet[randombytes_uniform(kAlphabet.size())]);
   // A digit, a symbol and both cases somewhere, so it passes any strength rule.
   out[0] = static_cast<char>('A' + randombytes_uniform(26));
   out[1] = static_cast<char>('a' + randombytes_uniform(26));
@@ -89,6 +90,57 @@ std::optional<std::string> Base64Decode(std::string_view text) {
   }
   out.resize(len);
   return out;
+}
+
+namespace {
+std::string Base64Url(const unsigned char* bytes, std::size_t n) {
+  std::string out(sodium_base64_ENCODED_LEN(n, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  sodium_bin2base64(out.data(), out.size(), bytes, n, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(out.size() - 1);
+  return out;
+}
+// Decodes exactly `n` bytes of base64url, or nothing.
+std::optional<std::string> FromBase64Url(std::string_view text, std::size_t n) {
+  if (text.size() > 2 * n + 4) return std::nullopt;
+  std::string out(n + 3, '\0');
+  std::size_t len = 0;
+  const char* end = nullptr;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr,
+                        &len, &end, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+      len != n || end != text.data() + text.size()) {
+    return std::nullopt;
+  }
+  out.resize(len);
+  return out;
+}
+}  // namespace
+
+SigningKeyPair GenerateSigningKey() {
+  unsigned char pk[crypto_sign_PUBLICKEYBYTES];
+  unsigned char sk[crypto_sign_SECRETKEYBYTES];
+  crypto_sign_keypair(pk, sk);
+  SigningKeyPair out{Base64Url(pk, sizeof pk), Base64Url(sk, sizeof sk)};
+  sodium_memzero(sk, sizeof sk);
+  return out;
+}
+
+std::optional<std::string> Sign(std::string_view message, std::string_view secret_key) {
+  auto sk = FromBase64Url(secret_key, crypto_sign_SECRETKEYBYTES);
+  if (!sk) return std::nullopt;
+  unsigned char sig[crypto_sign_BYTES];
+  crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                       reinterpret_cast<const unsigned char*>(sk->data()));
+  sodium_memzero(sk->data(), sk->size());
+  return Base64Url(sig, sizeof sig);
+}
+
+bool VerifySignature(std::string_view message, std::string_view signature, std::string_view public_key) {
+  auto sig = FromBase64Url(signature, crypto_sign_BYTES);
+  auto pk = FromBase64Url(public_key, crypto_sign_PUBLICKEYBYTES);
+  if (!sig || !pk) return false;
+  return crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(sig->data()),
+                                     reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                                     reinterpret_cast<const unsigned char*>(pk->data())) == 0;
 }
 
 bool ConstantTimeEquals(std::string_view a, std::string_view b) {

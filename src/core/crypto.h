@@ -30,6 +30,18 @@ std::string GeneratePassword(std::size_t length = 16);
 std::string Base64Encode(std::string_view bytes);
 std::optional<std::string> Base64Decode(std::string_view text);
 
+// Ed25519 signatures (libsodium crypto_sign): keys and signatures as URL-safe base64 without
+// padding. A secret key is 64 bytes (seed and public key), a public key 32, a signature 64.
+struct SigningKeyPair {
+  std::string public_key;  // base64url
+  std::string secret_key;  // base64url
+};
+SigningKeyPair GenerateSigningKey();
+// The detached signature of message (base64url), or nullopt when the secret key is malformed.
+std::optional<std::string> Sign(std::string_view message, std::string_view secret_key);
+// True only for a well-formed signature of exactly this message by this public key.
+bool VerifySignature(std::string_view message, std::string_view signature, std::string_view public_key);
+
 // Constant-time comparison of two strings of equal length.
 bool ConstantTimeEquals(std::string_view a, std::string_view b);
 

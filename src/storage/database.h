@@ -46,6 +46,8 @@ class Database {
 
   // Waits up to 10 s for a free connection, then throws DbError(kBusy).
   Lease Acquire();
+  // A new connection outside the pool (the SQLite writer of the group committer).
+  std::unique_ptr<Connection> OpenConnection() { return Open(); }
 
   struct Stats {
     std::size_t open = 0, in_use = 0, waiting = 0, capacity = 0;

@@ -1,4 +1,5 @@
 #include "storage/licensing_repository.h"
+#include "storage/counting.h"
 
 #include "storage/repositories.h"
 
@@ -116,9 +117,9 @@ constexpr const char* kDetentionSelect =
     "d.release_application_id FROM detentions d ";
 
 app::DetentionRecord DetentionAt(const Rows& r, std::size_t i) {
-  return app::DetentionRecord{r.Int(i, 0),  r.Int(i, 1),  r.Text(i, 2),
-                              r.Int(i, 3),  r.Text(i, 4), r.Int(i, 5),
-                              ParseOptTs(r.OptText(i, 6)), r.OptInt(i, 7), r.OptInt(i, 8)};
+  return app::DetentionRecord{
+      r.Int(i, 0),    r.Int(i, 1),   r.Text(i, 2), r.Int(i, 3), r.Text(i, 4), r.Int(i, 5), ParseOptTs(r.OptText(i, 6)),
+      r.OptInt(i, 7), r.OptInt(i, 8)};
 }
 
 constexpr const char* kPermitSelect =
@@ -210,7 +211,7 @@ std::optional<app::ApplicationRecord> SqlLicensingRepository::OpenApplicationFor
 }
 
 app::Page<app::ApplicationRecord> SqlLicensingRepository::ListApplications(const app::ApplicationFilter& f,
-                                                                          const app::PageRequest& page) {
+                                                                           const app::PageRequest& page) {
   Where w;
   w.Eq("a.status", f.status);
   w.Eq("a.type_code", f.type_code);
@@ -222,23 +223,24 @@ app::Page<app::ApplicationRecord> SqlLicensingRepository::ListApplications(const
   app::Page<app::ApplicationRecord> out;
   out.page = page.page;
   out.page_size = page.page_size;
-  out.total = c_.Query("SELECT COUNT(*) FROM applications a" + w.sql, w.params).Int(0, 0);
+  CountCapped(c_, "FROM applications a" + w.sql, w.params, out);
   const auto limit = w.Next(std::int64_t{page.page_size});
   const auto offset = w.Next(page.Offset());
-  auto r = c_.Query(std::string(kApplicationSelect) + w.sql.substr(1) + " ORDER BY a.id DESC LIMIT " + limit +
-                        " OFFSET " + offset,
-                    w.params);
+  auto r = c_.Query(
+      std::string(kApplicationSelect) + w.sql.substr(1) + " ORDER BY a.id DESC LIMIT " + limit + " OFFSET " + offset,
+      w.params);
   for (std::size_t i = 0; i < r.size(); ++i) out.items.push_back(ApplicationAt(r, i));
   return out;
 }
 
 std::int64_t SqlLicensingRepository::InsertBill(app::BillRecord b) {
-  const auto id = c_.Query(
-                        "INSERT INTO bills (person_id, application_id, vehicle_id, kind, status, total_fils, created_at, "
-                        "due_date) VALUES ($1, $2, $3, $4, 'open', $5, $6, $7) RETURNING id",
-                        {b.person_id, OptId(b.application_id), OptId(b.vehicle_id), b.kind, b.total_fils,
-                         Ts(b.created_at), OptText(b.due_date)})
-                      .Int(0, 0);
+  const auto id =
+      c_.Query(
+            "INSERT INTO bills (person_id, application_id, vehicle_id, kind, status, total_fils, created_at, "
+            "due_date) VALUES ($1, $2, $3, $4, 'open', $5, $6, $7) RETURNING id",
+            {b.person_id, OptId(b.application_id), OptId(b.vehicle_id), b.kind, b.total_fils, Ts(b.created_at),
+             OptText(b.due_date)})
+          .Int(0, 0);
   for (const auto& l : b.lines) {
     c_.Execute(
         "INSERT INTO bill_lines (bill_id, item_code, description_en, description_ar, amount_fils) VALUES ($1, $2, $3, "
@@ -250,7 +252,8 @@ std::int64_t SqlLicensingRepository::InsertBill(app::BillRecord b) {
 
 std::vector<app::BillRecord> SqlLicensingRepository::Bills(const std::string& where, std::vector<Param> params) {
   auto r = c_.Query(
-      "SELECT id, person_id, application_id, kind, status, total_fils, created_at, due_date, paid_at, vehicle_id FROM bills " +
+      "SELECT id, person_id, application_id, kind, status, total_fils, created_at, due_date, paid_at, vehicle_id FROM "
+      "bills " +
           where + " ORDER BY id",
       params);
   std::vector<app::BillRecord> out;
@@ -294,7 +297,8 @@ std::vector<app::BillRecord> SqlLicensingRepository::BillsOfPerson(std::int64_t 
 }
 
 bool SqlLicensingRepository::MarkBillPaid(std::int64_t id, core::SysTime at) {
-  return c_.Execute("UPDATE bills SET status = 'paid', paid_at = $1 WHERE id = $2 AND status = 'open'", {Ts(at), id}) == 1;
+  return c_.Execute("UPDATE bills SET status = 'paid', paid_at = $1 WHERE id = $2 AND status = 'open'", {Ts(at), id}) ==
+         1;
 }
 
 void SqlLicensingRepository::CancelOpenBills(std::int64_t application_id) {
@@ -335,13 +339,15 @@ std::int64_t SqlLicensingRepository::InsertAppointment(const app::AppointmentRec
   try {
     return c_
         .Query(
-            "INSERT INTO test_appointments (application_id, test_type_id, appointment_date, branch_id, status, attempt, "
+            "INSERT INTO test_appointments (application_id, test_type_id, appointment_date, branch_id, status, "
+            "attempt, "
             "bill_id, created_at) VALUES ($1, $2, $3, $4, 'scheduled', $5, $6, $7) RETURNING id",
             {a.application_id, a.test_type_id, a.date, a.branch_id, std::int64_t{a.attempt}, a.bill_id,
              Ts(a.created_at)})
         .Int(0, 0);
   } catch (const DbError& e) {
-    if (e.kind() == DbError::Kind::kUnique) throw core::InfraError("an open appointment already exists (concurrent request)", true);
+    if (e.kind() == DbError::Kind::kUnique)
+      throw core::InfraError("an open appointment already exists (concurrent request)", true);
     throw;
   }
 }
@@ -360,11 +366,11 @@ std::vector<app::AppointmentRecord> SqlLicensingRepository::AppointmentsOf(std::
 }
 
 int SqlLicensingRepository::CountBooked(std::int64_t branch_id, std::int64_t test_type_id, const std::string& date) {
-  return static_cast<int>(c_.Query(
-                                "SELECT COUNT(*) FROM test_appointments WHERE branch_id = $1 AND test_type_id = $2 AND "
-                                "appointment_date = $3 AND status <> 'cancelled'",
-                                {branch_id, test_type_id, date})
-                              .Int(0, 0));
+  return static_cast<int>(
+      c_.Query("SELECT COUNT(*) FROM test_appointments WHERE branch_id = $1 AND test_type_id = $2 AND "
+               "appointment_date = $3 AND status <> 'cancelled'",
+               {branch_id, test_type_id, date})
+          .Int(0, 0));
 }
 
 bool SqlLicensingRepository::RecordResult(std::int64_t id, bool passed, const std::optional<std::string>& notes,
@@ -397,7 +403,8 @@ std::int64_t SqlLicensingRepository::InsertLicense(const app::LicenseRecord& l) 
              l.issue_reason, l.created_by, Ts(l.created_at)})
         .Int(0, 0);
   } catch (const DbError& e) {
-    if (e.kind() == DbError::Kind::kUnique) throw core::InfraError("a current licence of this class exists (concurrent request)", true);
+    if (e.kind() == DbError::Kind::kUnique)
+      throw core::InfraError("a current licence of this class exists (concurrent request)", true);
     throw;
   }
 }
@@ -423,7 +430,7 @@ std::optional<app::LicenseRecord> SqlLicensingRepository::FindLicenseByNumber(co
 }
 
 std::optional<app::LicenseRecord> SqlLicensingRepository::CurrentLicenseOfClass(std::int64_t person_id,
-                                                                               std::int64_t class_id) {
+                                                                                std::int64_t class_id) {
   auto l = Licenses("WHERE l.person_id = $1 AND l.license_class_id = $2 AND l.superseded_reason IS NULL",
                     {person_id, class_id});
   if (l.empty()) return std::nullopt;
@@ -435,7 +442,7 @@ std::vector<app::LicenseRecord> SqlLicensingRepository::LicensesOfPerson(std::in
 }
 
 app::Page<app::LicenseRecord> SqlLicensingRepository::ListLicenses(const app::LicenseFilter& f,
-                                                                  const app::PageRequest& page) {
+                                                                   const app::PageRequest& page) {
   Where w;
   w.Eq("l.person_id", f.person_id);
   w.Eq("l.license_class_id", f.license_class_id);
@@ -443,7 +450,7 @@ app::Page<app::LicenseRecord> SqlLicensingRepository::ListLicenses(const app::Li
   app::Page<app::LicenseRecord> out;
   out.page = page.page;
   out.page_size = page.page_size;
-  out.total = c_.Query("SELECT COUNT(*) FROM licenses l" + w.sql, w.params).Int(0, 0);
+  CountCapped(c_, "FROM licenses l" + w.sql, w.params, out);
   const auto limit = w.Next(std::int64_t{page.page_size});
   const auto offset = w.Next(page.Offset());
   out.items = Licenses(w.sql.substr(1), w.params, " ORDER BY l.id DESC LIMIT " + limit + " OFFSET " + offset);
@@ -452,9 +459,8 @@ app::Page<app::LicenseRecord> SqlLicensingRepository::ListLicenses(const app::Li
 
 bool SqlLicensingRepository::SupersedeLicense(std::int64_t id, const std::string& reason, std::int64_t by, bool lost) {
   (void)by;
-  return c_.Execute(
-             "UPDATE licenses SET superseded_reason = $1, lost = $2 WHERE id = $3 AND superseded_reason IS NULL",
-             {reason, std::int64_t{lost ? 1 : 0}, id}) == 1;
+  return c_.Execute("UPDATE licenses SET superseded_reason = $1, lost = $2 WHERE id = $3 AND superseded_reason IS NULL",
+                    {reason, std::int64_t{lost ? 1 : 0}, id}) == 1;
 }
 
 std::int64_t SqlLicensingRepository::InsertDetention(const app::DetentionRecord& d) {
@@ -466,7 +472,8 @@ std::int64_t SqlLicensingRepository::InsertDetention(const app::DetentionRecord&
             {d.license_id, d.detained_on, d.fine_fils, d.reason, d.detained_by})
         .Int(0, 0);
   } catch (const DbError& e) {
-    if (e.kind() == DbError::Kind::kUnique) throw core::InfraError("the licence was detained by a concurrent request", true);
+    if (e.kind() == DbError::Kind::kUnique)
+      throw core::InfraError("the licence was detained by a concurrent request", true);
     throw;
   }
 }
@@ -486,9 +493,9 @@ bool SqlLicensingRepository::ReleaseDetention(std::int64_t id, std::int64_t by, 
 }
 
 std::vector<app::DetentionRecord> SqlLicensingRepository::DetentionsOfPerson(std::int64_t person_id) {
-  auto r = c_.Query(std::string(kDetentionSelect) +
-                        "JOIN licenses l ON l.id = d.license_id WHERE l.person_id = $1 ORDER BY d.id",
-                    {person_id});
+  auto r = c_.Query(
+      std::string(kDetentionSelect) + "JOIN licenses l ON l.id = d.license_id WHERE l.person_id = $1 ORDER BY d.id",
+      {person_id});
   std::vector<app::DetentionRecord> out;
   for (std::size_t i = 0; i < r.size(); ++i) out.push_back(DetentionAt(r, i));
   return out;
@@ -498,7 +505,8 @@ std::int64_t SqlLicensingRepository::InsertPermit(const app::PermitRecord& p) {
   try {
     return c_
         .Query(
-            "INSERT INTO international_permits (number, license_id, person_id, application_id, issue_date, expiry_date, "
+            "INSERT INTO international_permits (number, license_id, person_id, application_id, issue_date, "
+            "expiry_date, "
             "created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
             {p.number, p.license_id, p.person_id, p.application_id, p.issue_date, p.expiry_date, p.created_by,
              Ts(p.created_at)})
@@ -532,6 +540,20 @@ std::vector<app::PermitRecord> SqlLicensingRepository::PermitsOfPerson(std::int6
   return out;
 }
 
+std::optional<app::SigningKeyRecord> SqlLicensingRepository::FindSigningKey(const std::string& purpose) {
+  auto r =
+      c_.Query("SELECT purpose, public_key, secret_key, created_at FROM signing_keys WHERE purpose = $1", {purpose});
+  if (r.empty()) return std::nullopt;
+  return app::SigningKeyRecord{r.Text(0, 0), r.Text(0, 1), r.Text(0, 2), ParseTs(r.Text(0, 3))};
+}
+
+bool SqlLicensingRepository::InsertSigningKey(const app::SigningKeyRecord& key) {
+  return c_.Execute(
+             "INSERT INTO signing_keys (purpose, public_key, secret_key, created_at) VALUES ($1, $2, $3, $4) "
+             "ON CONFLICT (purpose) DO NOTHING",
+             {key.purpose, key.public_key, key.secret_key, Ts(key.created_at)}) > 0;
+}
+
 std::optional<app::IdempotencyRecord> SqlIdempotencyRepository::Claim(const std::string& principal,
                                                                       const std::string& key,
                                                                       const std::string& request_hash,
@@ -541,8 +563,9 @@ std::optional<app::IdempotencyRecord> SqlIdempotencyRepository::Claim(const std:
       "ON CONFLICT (principal, idem_key) DO NOTHING",
       {principal, key, request_hash, Ts(at)});
   if (inserted == 1) return std::nullopt;
-  auto r = c_.Query("SELECT request_hash, status, response FROM idempotency_keys WHERE principal = $1 AND idem_key = $2",
-                    {principal, key});
+  auto r =
+      c_.Query("SELECT request_hash, status, response FROM idempotency_keys WHERE principal = $1 AND idem_key = $2",
+               {principal, key});
   if (r.empty()) return std::nullopt;
   return app::IdempotencyRecord{r.Text(0, 0), static_cast<int>(r.Int(0, 1)), r.Text(0, 2)};
 }

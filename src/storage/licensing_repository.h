@@ -51,6 +51,8 @@ class SqlLicensingRepository final : public app::LicensingRepository {
   std::optional<app::PermitRecord> ActivePermit(std::int64_t person_id) override;
   void EndPermit(std::int64_t id, core::SysTime at) override;
   std::vector<app::PermitRecord> PermitsOfPerson(std::int64_t person_id) override;
+  std::optional<app::SigningKeyRecord> FindSigningKey(const std::string& purpose) override;
+  bool InsertSigningKey(const app::SigningKeyRecord& key) override;
 
  private:
   std::vector<app::BillRecord> Bills(const std::string& where, std::vector<Param> params);

@@ -1,4 +1,5 @@
 #include "storage/repositories.h"
+#include "storage/counting.h"
 
 #include <cctype>
 
@@ -93,8 +94,7 @@ core::Result<std::int64_t> SqlUserRepository::Insert(const app::UserRecord& u) {
         "INSERT INTO users (username, password_hash, role, branch_id, person_id, active, failed_attempts, "
         "locked_until, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
         {u.username, u.password_hash, std::string(domain::RoleName(u.role)), u.branch_id, OptId(u.person_id),
-         Bool(u.active), std::int64_t{u.failed_attempts}, OptTime(u.locked_until), Ts(u.created_at),
-         Ts(u.updated_at)});
+         Bool(u.active), std::int64_t{u.failed_attempts}, OptTime(u.locked_until), Ts(u.created_at), Ts(u.updated_at)});
     return rows.Int(0, 0);
   } catch (const DbError& e) {
     if (e.kind() == DbError::Kind::kUnique) return UserConflict(e);
@@ -166,9 +166,8 @@ std::optional<app::SessionRecord> SqlSessionRepository::FindByTokenHash(std::str
       "WHERE token_hash = $1",
       {token_hash});
   if (r.empty()) return std::nullopt;
-  return app::SessionRecord{r.Int(0, 0),           r.Text(0, 1),          r.Int(0, 2),
-                            ParseTs(r.Text(0, 3)), ParseTs(r.Text(0, 4)), ParseTs(r.Text(0, 5)),
-                            r.Text(0, 6),          r.Text(0, 7)};
+  return app::SessionRecord{r.Int(0, 0),           r.Text(0, 1),          r.Int(0, 2),  ParseTs(r.Text(0, 3)),
+                            ParseTs(r.Text(0, 4)), ParseTs(r.Text(0, 5)), r.Text(0, 6), r.Text(0, 7)};
 }
 
 void SqlSessionRepository::Touch(std::int64_t id, core::SysTime last_seen_at) {
@@ -210,7 +209,8 @@ app::ApiKeyRecord KeyAt(const Rows& r, std::size_t i) {
 std::int64_t SqlApiKeyRepository::Insert(const app::ApiKeyRecord& k) {
   return c_
       .Query(
-          "INSERT INTO api_keys (name, scope, prefix, key_hash, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6) "
+          "INSERT INTO api_keys (name, scope, prefix, key_hash, created_by, created_at) VALUES ($1, $2, $3, $4, $5, "
+          "$6) "
           "RETURNING id",
           {k.name, std::string(domain::ApiScopeName(k.scope)), k.prefix, k.key_hash, k.created_by, Ts(k.created_at)})
       .Int(0, 0);
@@ -276,11 +276,24 @@ domain::Person PersonAt(const Rows& r, std::size_t i) {
 }
 
 std::vector<Param> PersonParams(const domain::PersonData& p) {
-  return {OptText(p.national_no),    OptText(p.document_type), OptText(p.document_no),  p.first_name_ar,
-          p.second_name_ar,          OptText(p.third_name_ar), p.last_name_ar,          p.first_name_en,
-          p.second_name_en,          OptText(p.third_name_en), p.last_name_en,          p.date_of_birth,
-          p.gender,                  p.nationality_code,       p.address,               OptText(p.phone),
-          OptText(p.email),          Bool(p.deceased)};
+  return {OptText(p.national_no),
+          OptText(p.document_type),
+          OptText(p.document_no),
+          p.first_name_ar,
+          p.second_name_ar,
+          OptText(p.third_name_ar),
+          p.last_name_ar,
+          p.first_name_en,
+          p.second_name_en,
+          OptText(p.third_name_en),
+          p.last_name_en,
+          p.date_of_birth,
+          p.gender,
+          p.nationality_code,
+          p.address,
+          OptText(p.phone),
+          OptText(p.email),
+          Bool(p.deceased)};
 }
 
 core::Error PersonConflict(const DbError& e) {
@@ -318,14 +331,15 @@ core::Result<std::int64_t> SqlPeopleRepository::Insert(const domain::PersonData&
   auto params = PersonParams(person);
   params.push_back(Ts(now));
   try {
-    auto id = c_.Query(
-                    "INSERT INTO people (national_no, document_type, document_no, first_name_ar, second_name_ar, "
-                    "third_name_ar, last_name_ar, first_name_en, second_name_en, third_name_en, last_name_en, "
-                    "date_of_birth, gender, nationality_code, address, phone, email, deceased, created_at, updated_at) "
-                    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19) "
-                    "RETURNING id",
-                    params)
-                  .Int(0, 0);
+    auto id =
+        c_.Query(
+              "INSERT INTO people (national_no, document_type, document_no, first_name_ar, second_name_ar, "
+              "third_name_ar, last_name_ar, first_name_en, second_name_en, third_name_en, last_name_en, "
+              "date_of_birth, gender, nationality_code, address, phone, email, deceased, created_at, updated_at) "
+              "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19) "
+              "RETURNING id",
+              params)
+            .Int(0, 0);
     IndexNames(id, person);
     return id;
   } catch (const DbError& e) {
@@ -354,6 +368,10 @@ core::Status SqlPeopleRepository::Update(std::int64_t id, const domain::PersonDa
 }
 
 app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& query) {
+  app::Page<domain::Person> out;
+  out.page = query.page.page;
+  out.page_size = query.page.page_size;
+  bool by_name = false;
   std::string where;
   std::vector<Param> params;
   auto param = [&](Param p) {
@@ -383,7 +401,11 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
     for (auto& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     where = "p.document_no = " + param(upper);
   } else {
-    // Every word must start one of the person's names, in either script.
+    by_name = true;
+    // Every word must start one of the person's names, in either script. The matches are found
+    // from the rarest word's index range (each other word checked per person), and at most
+    // kCountCap + 1 of them are read: above that the total says "more than" and the page is
+    // sorted among the first kCountCap found, so a common name answers as fast as a rare one.
     const auto norm = domain::NormaliseName(q);
     std::vector<std::string> words;
     for (std::size_t start = 0; start < norm.size();) {
@@ -393,26 +415,47 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
       start = end + 1;
     }
     if (words.empty()) words.push_back(norm);
-    where = "p.id IN (SELECT person_id FROM person_names WHERE name_norm >= " + param(words[0]) +
-            " AND name_norm < " + param(PrefixEnd(words[0])) + ")";
-    for (std::size_t i = 1; i < words.size(); ++i) {
-      where += " AND EXISTS (SELECT 1 FROM person_names n WHERE n.person_id = p.id AND n.name_norm >= " +
-               param(words[i]) + " AND n.name_norm < " + param(PrefixEnd(words[i])) + ")";
+    if (words.size() > 1) {
+      std::vector<std::pair<std::int64_t, std::string>> ranked;
+      for (const auto& w : words) {
+        ranked.emplace_back(c_.Query("SELECT COUNT(*) FROM (SELECT 1 FROM person_names WHERE name_norm >= $1 AND "
+                                     "name_norm < $2 LIMIT 5000) s",
+                                     {w, PrefixEnd(w)})
+                                .Int(0, 0),
+                            w);
+      }
+      std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+      for (std::size_t i = 0; i < words.size(); ++i) words[i] = ranked[i].second;
     }
+    std::string matches = "SELECT DISTINCT n0.person_id FROM person_names n0 WHERE n0.name_norm >= " + param(words[0]) +
+                          " AND n0.name_norm < " + param(PrefixEnd(words[0]));
+    for (std::size_t i = 1; i < words.size(); ++i) {
+      matches += " AND EXISTS (SELECT 1 FROM person_names n WHERE n.person_id = n0.person_id AND n.name_norm >= " +
+                 param(words[i]) + " AND n.name_norm < " + param(PrefixEnd(words[i])) + ")";
+    }
+    const auto found =
+        c_.Query("SELECT COUNT(*) FROM (" + matches + " LIMIT " + std::to_string(kCountCap + 1) + ") m", params)
+            .Int(0, 0);
+    out.total_exact = found <= kCountCap;
+    out.total = std::min(found, kCountCap);
+    where = "p.id IN (" + matches + " LIMIT " + std::to_string(kCountCap) + ")";
   }
   std::string order;
   const std::string& s = query.sort;
-  if (s == "name") order = "p.last_name_en, p.first_name_en, p.id";
-  else if (s == "-name") order = "p.last_name_en DESC, p.first_name_en DESC, p.id DESC";
-  else if (s == "dateOfBirth") order = "p.date_of_birth, p.id";
-  else if (s == "-dateOfBirth") order = "p.date_of_birth DESC, p.id DESC";
-  else if (s == "createdAt") order = "p.id";
-  else order = "p.id DESC";
+  if (s == "name")
+    order = "p.last_name_en, p.first_name_en, p.id";
+  else if (s == "-name")
+    order = "p.last_name_en DESC, p.first_name_en DESC, p.id DESC";
+  else if (s == "dateOfBirth")
+    order = "p.date_of_birth, p.id";
+  else if (s == "-dateOfBirth")
+    order = "p.date_of_birth DESC, p.id DESC";
+  else if (s == "createdAt")
+    order = "p.id";
+  else
+    order = "p.id DESC";
 
-  app::Page<domain::Person> out;
-  out.page = query.page.page;
-  out.page_size = query.page.page_size;
-  out.total = c_.Query("SELECT COUNT(*) FROM people p WHERE " + where, params).Int(0, 0);
+  if (!by_name) CountCapped(c_, "FROM people p WHERE " + where, params, out);
   const auto limit = param(std::int64_t{query.page.page_size});
   const auto offset = param(query.page.Offset());
   auto rows = c_.Query(std::string("SELECT ") + kPersonColumns + "FROM people p WHERE " + where + " ORDER BY " + order +
@@ -461,18 +504,28 @@ namespace {
 constexpr const char* kBranchSelect =
     "SELECT id, code, name_ar, name_en, city_ar, city_en, active, plate_region FROM branches ";
 app::Branch BranchAt(const Rows& r, std::size_t i) {
-  return app::Branch{r.Int(i, 0),  r.Text(i, 1), r.Text(i, 2), r.Text(i, 3), r.Text(i, 4),
-                     r.Text(i, 5), r.Bool(i, 6), static_cast<int>(r.Int(i, 7))};
+  return app::Branch{r.Int(i, 0),  r.Text(i, 1), r.Text(i, 2), r.Text(i, 3),
+                     r.Text(i, 4), r.Text(i, 5), r.Bool(i, 6), static_cast<int>(r.Int(i, 7))};
 }
 constexpr const char* kClassSelect =
     "SELECT id, code, name_ar, name_en, minimum_age, validity_years, fee_fils FROM license_classes ";
 app::LicenseClass ClassAt(const Rows& r, std::size_t i) {
-  return app::LicenseClass{r.Int(i, 0), r.Text(i, 1), r.Text(i, 2), r.Text(i, 3),
-                           static_cast<int>(r.Int(i, 4)), static_cast<int>(r.Int(i, 5)), r.Int(i, 6)};
+  return app::LicenseClass{r.Int(i, 0),
+                           r.Text(i, 1),
+                           r.Text(i, 2),
+                           r.Text(i, 3),
+                           static_cast<int>(r.Int(i, 4)),
+                           static_cast<int>(r.Int(i, 5)),
+                           r.Int(i, 6)};
 }
 app::FeeItem FeeAt(const Rows& r, std::size_t i) {
-  return app::FeeItem{r.Int(i, 0),  r.Text(i, 1), r.Text(i, 2), r.Text(i, 3), static_cast<int>(r.Int(i, 4)),
-                      r.Int(i, 5), r.columns() > 6 ? static_cast<int>(r.Int(i, 6)) : 0};
+  return app::FeeItem{r.Int(i, 0),
+                      r.Text(i, 1),
+                      r.Text(i, 2),
+                      r.Text(i, 3),
+                      static_cast<int>(r.Int(i, 4)),
+                      r.Int(i, 5),
+                      r.columns() > 6 ? static_cast<int>(r.Int(i, 6)) : 0};
 }
 }  // namespace
 
@@ -554,14 +607,16 @@ void SqlReferenceRepository::UpdateApplicationType(const app::FeeItem& f) {
 }
 
 std::vector<app::FeeItem> SqlReferenceRepository::TestTypes() {
-  auto r = c_.Query("SELECT id, code, name_ar, name_en, sequence, fee_fils, daily_capacity FROM test_types ORDER BY sequence");
+  auto r = c_.Query(
+      "SELECT id, code, name_ar, name_en, sequence, fee_fils, daily_capacity FROM test_types ORDER BY sequence");
   std::vector<app::FeeItem> out;
   for (std::size_t i = 0; i < r.size(); ++i) out.push_back(FeeAt(r, i));
   return out;
 }
 
 std::optional<app::FeeItem> SqlReferenceRepository::FindTestType(std::int64_t id) {
-  auto r = c_.Query("SELECT id, code, name_ar, name_en, sequence, fee_fils, daily_capacity FROM test_types WHERE id = $1", {id});
+  auto r = c_.Query(
+      "SELECT id, code, name_ar, name_en, sequence, fee_fils, daily_capacity FROM test_types WHERE id = $1", {id});
   if (r.empty()) return std::nullopt;
   return FeeAt(r, 0);
 }
@@ -654,7 +709,7 @@ app::AuditEntry AuditEntryAt(const Rows& r, std::size_t i) {
 }
 
 app::Page<app::AuditEntry> SqlAuditRepository::List(std::string_view entity, std::optional<std::int64_t> entity_id,
-                                                     const app::PageRequest& page) {
+                                                    const app::PageRequest& page) {
   constexpr const char* kSelect =
       "SELECT seq, at, actor_type, actor_id, actor_name, action, entity, entity_id, before_json, after_json, "
       "branch_id, request_id, prev_hash, hash FROM audit_log ";
@@ -671,7 +726,7 @@ app::Page<app::AuditEntry> SqlAuditRepository::List(std::string_view entity, std
   app::Page<app::AuditEntry> out;
   out.page = page.page;
   out.page_size = page.page_size;
-  out.total = c_.Query("SELECT COUNT(*) FROM audit_log " + where, params).Int(0, 0);
+  CountCapped(c_, "FROM audit_log " + where, params, out);
   params.push_back(std::int64_t{page.page_size});
   params.push_back(page.Offset());
   const auto n = params.size();

@@ -1,4 +1,6 @@
-// app::Store over a Database: each unit of work is one transaction on one pooled connection.
+// app::Store over a Database. Reads: one transaction on a pooled connection. Writes: on
+// PostgreSQL the same; on SQLite through a group committer (sql_store.cpp) that makes bursts of
+// concurrent writes durable with one COMMIT.
 #pragma once
 #include <memory>
 
@@ -7,9 +9,12 @@
 
 namespace dvld::storage {
 
+class GroupCommitter;
+
 class SqlStore final : public app::Store {
  public:
-  explicit SqlStore(Database& db) : db_(db) {}
+  explicit SqlStore(Database& db);
+  ~SqlStore() override;
   std::unique_ptr<app::UnitOfWork> Read() override;
   std::unique_ptr<app::UnitOfWork> Write() override;
   bool Ready() override;
@@ -17,6 +22,7 @@ class SqlStore final : public app::Store {
 
  private:
   Database& db_;
+  std::unique_ptr<GroupCommitter> group_;  // SQLite only
 };
 
 }  // namespace dvld::storage

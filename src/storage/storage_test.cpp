@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <thread>
+#include <vector>
 
 #include "core/crypto.h"
 #include "storage/database.h"
@@ -132,6 +134,48 @@ TEST_F(SqliteTest, ReadyOnlyWhenMigrated) {
   EXPECT_FALSE(store.Ready());
   Migrate(db);
   EXPECT_TRUE(store.Ready());
+}
+
+}  // namespace
+}  // namespace dvld::storage
+
+namespace dvld::storage {
+namespace {
+
+// Many threads writing at once through the group committer: every committed unit is kept, every
+// abandoned one leaves nothing, whatever batch they shared.
+TEST_F(SqliteTest, GroupCommitKeepsCommittedUnitsAndDropsAbandonedOnes) {
+  Database db(url_, 4);
+  Migrate(db);
+  SqlStore store(db);
+  constexpr int kThreads = 8, kEach = 40;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&store, t] {
+      for (int i = 0; i < kEach; ++i) {
+        auto uow = store.Write();
+        const auto key = "k" + std::to_string(t) + "-" + std::to_string(i);
+        EXPECT_FALSE(uow->Idempotency().Claim("group-test", key, "h", core::SysTime{}));
+        if (i % 3 != 0) uow->Commit();  // every third unit is abandoned
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  auto conn = db.Acquire();
+  const auto kept = conn->Query("SELECT COUNT(*) FROM idempotency_keys WHERE principal = 'group-test'").Int(0, 0);
+  EXPECT_EQ(kept, kThreads * (kEach - (kEach + 2) / 3));
+  EXPECT_EQ(conn->Query("SELECT COUNT(*) FROM idempotency_keys WHERE idem_key LIKE '%-0'").Int(0, 0), 0);
+  EXPECT_EQ(conn->Query("SELECT COUNT(*) FROM idempotency_keys WHERE idem_key = 'k3-1'").Int(0, 0), 1);
+}
+
+TEST_F(SqliteTest, AWriteInsideAWriteOnOneThreadIsRefusedNotADeadlock) {
+  Database db(url_, 2);
+  Migrate(db);
+  SqlStore store(db);
+  auto outer = store.Write();
+  EXPECT_THROW(store.Write(), std::logic_error);
+  outer->Commit();
+  EXPECT_NO_THROW(store.Write()->Commit());
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
 #include "storage/vehicle_repository.h"
+#include "storage/counting.h"
 
 #include <cctype>
 
@@ -135,11 +136,12 @@ app::Page<app::VehicleRecord> SqlVehicleRepository::SearchVehicles(const std::st
   app::Page<app::VehicleRecord> out;
   out.page = page.page;
   out.page_size = page.page_size;
-  out.total = c_.Query("SELECT COUNT(*) FROM vehicles v " + where, params).Int(0, 0);
+  CountCapped(c_, "FROM vehicles v " + where, params, out);
   params.push_back(std::int64_t{page.page_size});
   params.push_back(page.Offset());
   const auto n = params.size();
-  out.items = Vehicles(where + " ORDER BY v.id DESC LIMIT $" + std::to_string(n - 1) + " OFFSET $" + std::to_string(n), params);
+  out.items =
+      Vehicles(where + " ORDER BY v.id DESC LIMIT $" + std::to_string(n - 1) + " OFFSET $" + std::to_string(n), params);
   return out;
 }
 
@@ -156,7 +158,8 @@ void SqlVehicleRepository::SetPlate(std::int64_t id, const std::string& plate) {
 }
 
 bool SqlVehicleRepository::Deregister(std::int64_t id, core::SysTime at) {
-  return c_.Execute("UPDATE vehicles SET deregistered_at = $1 WHERE id = $2 AND deregistered_at IS NULL", {Ts(at), id}) == 1;
+  return c_.Execute("UPDATE vehicles SET deregistered_at = $1 WHERE id = $2 AND deregistered_at IS NULL",
+                    {Ts(at), id}) == 1;
 }
 
 void SqlVehicleRepository::UpdateViolationType(const app::ViolationType& t) {
@@ -167,7 +170,8 @@ void SqlVehicleRepository::UpdateViolationType(const app::ViolationType& t) {
 std::optional<app::ViolationType> SqlVehicleRepository::FindViolationTypeById(std::int64_t id) {
   auto r = c_.Query("SELECT id, code, name_ar, name_en, fine_fils, points FROM violation_types WHERE id = $1", {id});
   if (r.empty()) return std::nullopt;
-  return app::ViolationType{r.Int(0, 0), r.Text(0, 1), r.Text(0, 2), r.Text(0, 3), r.Int(0, 4), static_cast<int>(r.Int(0, 5))};
+  return app::ViolationType{r.Int(0, 0),  r.Text(0, 1), r.Text(0, 2),
+                            r.Text(0, 3), r.Int(0, 4),  static_cast<int>(r.Int(0, 5))};
 }
 
 void SqlVehicleRepository::InsertOwnership(const app::OwnershipRecord& o) {
@@ -175,7 +179,8 @@ void SqlVehicleRepository::InsertOwnership(const app::OwnershipRecord& o) {
              {o.vehicle_id, o.person_id, o.from_date, OptId(o.transfer_id)});
 }
 
-void SqlVehicleRepository::CloseOwnership(std::int64_t vehicle_id, const std::string& to_date, std::int64_t transfer_id) {
+void SqlVehicleRepository::CloseOwnership(std::int64_t vehicle_id, const std::string& to_date,
+                                          std::int64_t transfer_id) {
   (void)transfer_id;
   c_.Execute("UPDATE vehicle_owners SET to_date = $1 WHERE vehicle_id = $2 AND to_date IS NULL", {to_date, vehicle_id});
 }
@@ -226,7 +231,8 @@ std::vector<app::InsuranceRecord> SqlVehicleRepository::InsuranceOf(std::int64_t
 std::int64_t SqlVehicleRepository::InsertInspection(const app::InspectionRecord& i) {
   return c_
       .Query(
-          "INSERT INTO inspections (vehicle_id, centre, inspection_date, passed, odometer_km, notes, created_at) VALUES "
+          "INSERT INTO inspections (vehicle_id, centre, inspection_date, passed, odometer_km, notes, created_at) "
+          "VALUES "
           "($1, $2, $3, $4, $5, $6, $7) RETURNING id",
           {i.vehicle_id, i.centre, i.date, std::int64_t{i.passed ? 1 : 0}, i.odometer_km, i.notes, Ts(i.created_at)})
       .Int(0, 0);
@@ -303,7 +309,8 @@ std::vector<app::BlockRecord> SqlVehicleRepository::SeizuresOf(std::int64_t vehi
 }
 
 bool SqlVehicleRepository::HasUnpaidVehicleFines(std::int64_t vehicle_id) {
-  return c_.Query("SELECT COUNT(*) FROM bills WHERE vehicle_id = $1 AND status = 'open' AND kind = 'fine'", {vehicle_id})
+  return c_.Query("SELECT COUNT(*) FROM bills WHERE vehicle_id = $1 AND status = 'open' AND kind = 'fine'",
+                  {vehicle_id})
              .Int(0, 0) > 0;
 }
 
@@ -316,7 +323,8 @@ std::int64_t SqlVehicleRepository::InsertTransfer(const app::TransferRecord& t) 
             {t.vehicle_id, t.seller_person_id, t.buyer_person_id, t.fee_fils, OptId(t.bill_id), Ts(t.created_at)})
         .Int(0, 0);
   } catch (const DbError& e) {
-    if (e.kind() == DbError::Kind::kUnique) throw core::InfraError("a transfer is already pending (concurrent request)", true);
+    if (e.kind() == DbError::Kind::kUnique)
+      throw core::InfraError("a transfer is already pending (concurrent request)", true);
     throw;
   }
 }
@@ -327,9 +335,9 @@ std::optional<app::TransferRecord> SqlVehicleRepository::FindTransfer(std::int64
       "FROM transfers WHERE id = $1",
       {id});
   if (r.empty()) return std::nullopt;
-  return app::TransferRecord{r.Int(0, 0),  r.Int(0, 1),           r.Int(0, 2),           r.Int(0, 3),
-                             r.Text(0, 4), r.Int(0, 5),           r.OptInt(0, 6),        ParseTs(r.Text(0, 7)),
-                             ParseOptTs(r.OptText(0, 8))};
+  return app::TransferRecord{r.Int(0, 0),    r.Int(0, 1),           r.Int(0, 2),
+                             r.Int(0, 3),    r.Text(0, 4),          r.Int(0, 5),
+                             r.OptInt(0, 6), ParseTs(r.Text(0, 7)), ParseOptTs(r.OptText(0, 8))};
 }
 
 bool SqlVehicleRepository::CloseTransfer(std::int64_t id, const std::string& status, core::SysTime at) {
@@ -360,9 +368,11 @@ std::vector<app::ViolationType> SqlVehicleRepository::ViolationTypes() {
 }
 
 std::optional<app::ViolationType> SqlVehicleRepository::FindViolationType(const std::string& code) {
-  auto r = c_.Query("SELECT id, code, name_ar, name_en, fine_fils, points FROM violation_types WHERE code = $1", {code});
+  auto r =
+      c_.Query("SELECT id, code, name_ar, name_en, fine_fils, points FROM violation_types WHERE code = $1", {code});
   if (r.empty()) return std::nullopt;
-  return app::ViolationType{r.Int(0, 0), r.Text(0, 1), r.Text(0, 2), r.Text(0, 3), r.Int(0, 4), static_cast<int>(r.Int(0, 5))};
+  return app::ViolationType{r.Int(0, 0),  r.Text(0, 1), r.Text(0, 2),
+                            r.Text(0, 3), r.Int(0, 4),  static_cast<int>(r.Int(0, 5))};
 }
 
 std::int64_t SqlVehicleRepository::InsertViolation(const app::ViolationRecord& v) {
@@ -411,11 +421,12 @@ app::Page<app::ViolationRecord> SqlVehicleRepository::ListViolations(std::option
   app::Page<app::ViolationRecord> out;
   out.page = page.page;
   out.page_size = page.page_size;
-  out.total = c_.Query("SELECT COUNT(*) FROM violations x " + where, params).Int(0, 0);
+  CountCapped(c_, "FROM violations x " + where, params, out);
   params.push_back(std::int64_t{page.page_size});
   params.push_back(page.Offset());
   const auto n = params.size();
-  out.items = Violations(where + " ORDER BY x.id DESC LIMIT $" + std::to_string(n - 1) + " OFFSET $" + std::to_string(n), params);
+  out.items = Violations(
+      where + " ORDER BY x.id DESC LIMIT $" + std::to_string(n - 1) + " OFFSET $" + std::to_string(n), params);
   return out;
 }
 
@@ -427,10 +438,9 @@ bool SqlVehicleRepository::SetViolationStatus(std::int64_t id, const std::string
 }
 
 int SqlVehicleRepository::PointsBetween(std::int64_t person_id, const std::string& from, const std::string& to) {
-  return static_cast<int>(c_.Query(
-                                "SELECT COALESCE(SUM(points), 0) FROM violations WHERE person_id = $1 AND status <> "
-                                "'cancelled' AND license_id IS NOT NULL AND occurred_on >= $2 AND occurred_on <= $3",
-                                {person_id, from, to})
+  return static_cast<int>(c_.Query("SELECT COALESCE(SUM(points), 0) FROM violations WHERE person_id = $1 AND status <> "
+                                   "'cancelled' AND license_id IS NOT NULL AND occurred_on >= $2 AND occurred_on <= $3",
+                                   {person_id, from, to})
                               .Int(0, 0));
 }
 

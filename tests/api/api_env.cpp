@@ -132,7 +132,7 @@ void Api::Start() {
   ASSERT_TRUE(admin);
   s.auth = std::make_unique<app::AuthService>(*s.store, s.clock);
   s.people = std::make_unique<app::PeopleService>(*s.store, s.clock, s.images);
-  s.staff = std::make_unique<app::StaffService>(*s.store, s.clock);
+  s.staff = std::make_unique<app::StaffService>(*s.store, s.clock, &s.auth->sessions());
   s.reference = std::make_unique<app::ReferenceService>(*s.store, s.clock);
   s.api_keys = std::make_unique<app::ApiKeyService>(*s.store, s.clock);
   s.audit = std::make_unique<app::AuditService>(*s.store);

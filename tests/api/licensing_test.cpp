@@ -28,9 +28,7 @@ HttpResult PostRaw(const std::string& path, json::object body, const std::string
   return api().Call("POST", path, json::value(std::move(body)), token.empty() ? api().AdminToken() : token);
 }
 
-std::string Day(int offset) {
-  return core::Date::Parse(api().Today())->AddDays(offset).ToString();
-}
+std::string Day(int offset) { return core::Date::Parse(api().Today())->AddDays(offset).ToString(); }
 
 std::int64_t Id(const json::value& v) { return v.at("id").as_int64(); }
 
@@ -45,7 +43,8 @@ json::value Take(std::int64_t app, const char* test, bool passed) {
 // A person with an issued class-3 licence; returns the licence.
 json::value Licensed(std::int64_t person = 0) {
   if (person == 0) person = api().RegisterPerson();
-  auto app = Post("/api/v1/applications/local-license", {{"personId", person}, {"licenseClassId", 3}, {"payment", kCash}}, 201);
+  auto app = Post("/api/v1/applications/local-license",
+                  {{"personId", person}, {"licenseClassId", 3}, {"payment", kCash}}, 201);
   for (const char* t : {"vision", "written", "street"}) Take(Id(app), t, true);
   return Post("/api/v1/applications/" + std::to_string(Id(app)) + "/issue", {{"payment", kCash}}, 201);
 }
@@ -62,7 +61,8 @@ json::value GetJson(const std::string& path) {
 
 TEST(NewLicence, FromApplicationThroughThreeTestsWithARetakeToIssue) {
   const auto person = api().RegisterPerson("1990-05-17");
-  auto app = Post("/api/v1/applications/local-license", {{"personId", person}, {"licenseClassId", 3}, {"payment", kCash}}, 201);
+  auto app = Post("/api/v1/applications/local-license",
+                  {{"personId", person}, {"licenseClassId", 3}, {"payment", kCash}}, 201);
   const auto id = std::to_string(Id(app));
   EXPECT_EQ(app.at("status"), "new");
   EXPECT_EQ(app.at("type"), "new-local-license");
@@ -73,7 +73,8 @@ TEST(NewLicence, FromApplicationThroughThreeTestsWithARetakeToIssue) {
   EXPECT_EQ(app.at("nextTest"), "vision");
 
   // Order: the written test cannot come first.
-  auto early = PostRaw("/api/v1/applications/" + id + "/appointments", {{"testType", "written"}, {"date", api().Today()}});
+  auto early =
+      PostRaw("/api/v1/applications/" + id + "/appointments", {{"testType", "written"}, {"date", api().Today()}});
   EXPECT_EQ(early.status, 409);
   EXPECT_EQ(Code(early), "previous-test-not-passed");
   // Appointments are today or later.
@@ -81,10 +82,12 @@ TEST(NewLicence, FromApplicationThroughThreeTestsWithARetakeToIssue) {
   EXPECT_EQ(past.status, 422);
 
   // Vision: booked unpaid, cannot be taken until paid.
-  auto vision = Post("/api/v1/applications/" + id + "/appointments", {{"testType", "vision"}, {"date", api().Today()}}, 201);
+  auto vision =
+      Post("/api/v1/applications/" + id + "/appointments", {{"testType", "vision"}, {"date", api().Today()}}, 201);
   EXPECT_EQ(vision.at("attempt").as_int64(), 1);
   EXPECT_EQ(vision.at("billPaid"), false);
-  auto second_open = PostRaw("/api/v1/applications/" + id + "/appointments", {{"testType", "vision"}, {"date", Day(1)}});
+  auto second_open =
+      PostRaw("/api/v1/applications/" + id + "/appointments", {{"testType", "vision"}, {"date", Day(1)}});
   EXPECT_EQ(Code(second_open), "appointment-already-open");
   auto unpaid = PostRaw("/api/v1/appointments/" + std::to_string(Id(vision)) + "/result", {{"passed", true}});
   EXPECT_EQ(Code(unpaid), "appointment-unpaid");
@@ -94,7 +97,8 @@ TEST(NewLicence, FromApplicationThroughThreeTestsWithARetakeToIssue) {
   Post("/api/v1/appointments/" + std::to_string(Id(vision)) + "/result", {{"passed", true}}, 200);
   auto again = PostRaw("/api/v1/appointments/" + std::to_string(Id(vision)) + "/result", {{"passed", false}});
   EXPECT_EQ(Code(again), "result-already-recorded") << "a recorded result is final";
-  auto vision_again = PostRaw("/api/v1/applications/" + id + "/appointments", {{"testType", "vision"}, {"date", Day(1)}});
+  auto vision_again =
+      PostRaw("/api/v1/applications/" + id + "/appointments", {{"testType", "vision"}, {"date", Day(1)}});
   EXPECT_EQ(Code(vision_again), "test-already-passed");
 
   // Written: failed, then a retake with the retake fee.
@@ -160,11 +164,14 @@ TEST(NewLicence, RefusedUnderAgeTwiceOpenOrDeceased) {
   EXPECT_EQ(Code(PostRaw("/api/v1/applications/local-license", {{"personId", adult}, {"licenseClassId", 4}})), "ok")
       << "another class is another application";
   const auto gone = api().RegisterPerson("1970-01-01");
-  api().Call("PATCH", "/api/v1/people/" + std::to_string(gone), json::value(json::object{{"deceased", true}}), api().AdminToken());
-  EXPECT_EQ(Code(PostRaw("/api/v1/applications/local-license", {{"personId", gone}, {"licenseClassId", 3}})), "person-deceased");
+  api().Call("PATCH", "/api/v1/people/" + std::to_string(gone), json::value(json::object{{"deceased", true}}),
+             api().AdminToken());
+  EXPECT_EQ(Code(PostRaw("/api/v1/applications/local-license", {{"personId", gone}, {"licenseClassId", 3}})),
+            "person-deceased");
   auto bad = PostRaw("/api/v1/applications/local-license", {{"personId", adult}, {"licenseClassId", 99}});
   EXPECT_EQ(bad.status, 422);
-  bad = PostRaw("/api/v1/applications/local-license", {{"personId", adult}, {"licenseClassId", 1}, {"payment", json::object{{"method", "cheque"}}}});
+  bad = PostRaw("/api/v1/applications/local-license",
+                {{"personId", adult}, {"licenseClassId", 1}, {"payment", json::object{{"method", "cheque"}}}});
   EXPECT_EQ(bad.status, 422);
 }
 
@@ -174,7 +181,8 @@ TEST(NewLicence, CancelWhileNewCancelsItsOpenBills) {
   auto cancelled = Post("/api/v1/applications/" + std::to_string(Id(app)) + "/cancel", {}, 200);
   EXPECT_EQ(cancelled.at("status"), "cancelled");
   EXPECT_EQ(cancelled.at("bills").at(0).at("status"), "cancelled");
-  auto pay = PostRaw("/api/v1/bills/" + std::to_string(cancelled.at("bills").at(0).at("id").as_int64()) + "/payments", kCash);
+  auto pay =
+      PostRaw("/api/v1/bills/" + std::to_string(cancelled.at("bills").at(0).at("id").as_int64()) + "/payments", kCash);
   EXPECT_EQ(Code(pay), "bill-cancelled");
   EXPECT_EQ(Code(PostRaw("/api/v1/applications/" + std::to_string(Id(app)) + "/cancel", {})), "application-not-open");
   // A new application for the class is possible again.
@@ -226,7 +234,8 @@ TEST(Replacement, KeepsTheExpiryAndALostLicenceNeverComesBack) {
   EXPECT_EQ(old.at("status"), "replaced");
   EXPECT_EQ(old.at("lost"), true);
   EXPECT_EQ(Code(PostRaw("/api/v1/licenses/" + id + "/replace", {{"reason", "damaged"}})), "license-not-active");
-  auto damaged = Post("/api/v1/licenses/" + std::to_string(Id(fresh)) + "/replace", {{"reason", "damaged"}, {"payment", kCash}}, 201);
+  auto damaged = Post("/api/v1/licenses/" + std::to_string(Id(fresh)) + "/replace",
+                      {{"reason", "damaged"}, {"payment", kCash}}, 201);
   EXPECT_EQ(damaged.at("bills").at(0).at("total").as_int64(), 5000);
 }
 
@@ -234,10 +243,12 @@ TEST(Detention, BlocksServicesUntilReleasedWithFeeAndFine) {
   auto license = Licensed();
   const auto id = std::to_string(Id(license));
   EXPECT_EQ(PostRaw("/api/v1/licenses/" + id + "/detain", {{"fine", 0}, {"reason", "x"}}).status, 422);
-  auto detained = Post("/api/v1/licenses/" + id + "/detain", {{"fine", 50000}, {"reason", "Driving without insurance"}}, 200);
+  auto detained =
+      Post("/api/v1/licenses/" + id + "/detain", {{"fine", 50000}, {"reason", "Driving without insurance"}}, 200);
   EXPECT_EQ(detained.at("status"), "detained");
   EXPECT_EQ(detained.at("detention").at("fine").as_int64(), 50000);
-  EXPECT_EQ(Code(PostRaw("/api/v1/licenses/" + id + "/detain", {{"fine", 1000}, {"reason", "again"}})), "license-already-detained");
+  EXPECT_EQ(Code(PostRaw("/api/v1/licenses/" + id + "/detain", {{"fine", 1000}, {"reason", "again"}})),
+            "license-already-detained");
   SetExpiry(Id(license), Day(10));
   EXPECT_EQ(Code(PostRaw("/api/v1/licenses/" + id + "/renew", {{"payment", kCash}})), "license-detained");
   EXPECT_EQ(Code(PostRaw("/api/v1/licenses/" + id + "/replace", {{"reason", "damaged"}})), "license-detained");
@@ -280,7 +291,8 @@ TEST(Payments, APaymentIsTakenOnceAndARepeatedKeyReturnsTheFirstReceipt) {
   auto twice = PostRaw("/api/v1/bills/" + bill + "/payments", kCash);
   EXPECT_EQ(twice.status, 409);
   EXPECT_EQ(Code(twice), "bill-already-paid");
-  EXPECT_EQ(api().db().Acquire()->Query("SELECT COUNT(*) FROM payments WHERE bill_id = $1", {std::stoll(bill)}).Int(0, 0), 1);
+  EXPECT_EQ(
+      api().db().Acquire()->Query("SELECT COUNT(*) FROM payments WHERE bill_id = $1", {std::stoll(bill)}).Int(0, 0), 1);
   auto receipt = GetJson("/api/v1/receipts/" + std::string(first.Json().at("number").as_string()));
   EXPECT_EQ(receipt.at("amount").as_int64(), 15000);
   EXPECT_EQ(receipt.at("collectedBy"), "admin");
@@ -300,23 +312,28 @@ TEST(Concurrency, TwoClerksRenewingTheSameLicenceProduceOneNewLicence) {
   for (const auto* token : {&a, &b}) {
     threads.emplace_back([&, token] {
       auto r = PostRaw("/api/v1/licenses/" + std::to_string(Id(license)) + "/renew", {{"payment", kCash}}, *token);
-      if (r.status == 201) ++created;
-      else if (r.status == 409 || r.status == 503) ++refused;
+      if (r.status == 201)
+        ++created;
+      else if (r.status == 409 || r.status == 503)
+        ++refused;
     });
   }
   for (auto& t : threads) t.join();
   EXPECT_EQ(created.load(), 1);
   EXPECT_EQ(refused.load(), 1);
-  auto rows = api().db().Acquire()->Query(
-      "SELECT COUNT(*) FROM licenses WHERE person_id = $1 AND superseded_reason IS NULL", {license.at("personId").as_int64()});
+  auto rows =
+      api().db().Acquire()->Query("SELECT COUNT(*) FROM licenses WHERE person_id = $1 AND superseded_reason IS NULL",
+                                  {license.at("personId").as_int64()});
   EXPECT_EQ(rows.Int(0, 0), 1);
-  rows = api().db().Acquire()->Query("SELECT COUNT(*) FROM licenses WHERE person_id = $1", {license.at("personId").as_int64()});
+  rows = api().db().Acquire()->Query("SELECT COUNT(*) FROM licenses WHERE person_id = $1",
+                                     {license.at("personId").as_int64()});
   EXPECT_EQ(rows.Int(0, 0), 2);
 }
 
 TEST(Concurrency, TwoClerksIssuingTheSameApplicationProduceOneLicence) {
   const auto person = api().RegisterPerson();
-  auto app = Post("/api/v1/applications/local-license", {{"personId", person}, {"licenseClassId", 3}, {"payment", kCash}}, 201);
+  auto app = Post("/api/v1/applications/local-license",
+                  {{"personId", person}, {"licenseClassId", 3}, {"payment", kCash}}, 201);
   for (const char* t : {"vision", "written", "street"}) Take(Id(app), t, true);
   const auto a = api().CreateUser("clerk.c" + core::RandomHex(3), "clerk");
   const auto b = api().CreateUser("clerk.d" + core::RandomHex(3), "clerk");
@@ -348,6 +365,91 @@ TEST(Lists, ApplicationsAndLicencesFilterAndPage) {
   EXPECT_EQ(api().Call("GET", "/api/v1/applications?status=lost", json::value(), api().AdminToken()).status, 422);
   auto all = GetJson("/api/v1/licenses");
   EXPECT_GE(all.at("total").as_int64(), 0);
+}
+
+}  // namespace
+}  // namespace dvld::test
+
+namespace dvld::test {
+namespace {
+
+HttpResult Verify(const std::string& number, const std::string& code = "") {
+  return api().Call("GET", "/api/v1/verify/licenses/" + number + (code.empty() ? "" : "?code=" + code));
+}
+
+TEST(PublicVerification, AnyoneChecksALicenceAndTheCardCodeUnlocksTheFullName) {
+  const auto person = api().RegisterPerson();
+  auto license = Licensed(person);
+  const auto number = std::string(license.at("number").as_string());
+  const auto id = std::to_string(Id(license));
+
+  // Without a code: state, class and dates, a shortened name, nothing that identifies the person.
+  auto plain = Verify(number);
+  ASSERT_EQ(plain.status, 200) << plain.body;
+  EXPECT_EQ(plain.Header("cache-control"), "no-store");
+  auto v = plain.Json().as_object();
+  EXPECT_EQ(v.at("valid"), true);
+  EXPECT_EQ(v.at("status"), "active");
+  EXPECT_EQ(v.at("licenseClass").at("code"), "ordinary");
+  EXPECT_EQ(v.at("expiryDate"), license.at("expiryDate"));
+  EXPECT_EQ(v.at("holder").at("nameEn"), "S. Al-Nsour");
+  EXPECT_EQ(v.at("holder").at("nameAr"), "س. النسور");
+  EXPECT_EQ(v.at("holder").at("full"), false);
+  EXPECT_TRUE(v.at("authentic").is_null());
+  auto person_json = GetJson("/api/v1/people/" + std::to_string(person));
+  EXPECT_EQ(plain.body.find(std::string(person_json.at("nationalNo").as_string())), std::string::npos);
+  EXPECT_EQ(plain.body.find("1990-05-17"), std::string::npos);
+
+  // Staff get the card's code; it is the same every time (a signature of the licence's facts).
+  auto code = GetJson("/api/v1/licenses/" + id + "/verification");
+  const auto c = std::string(code.at("code").as_string());
+  EXPECT_EQ(code.at("path").as_string(), "/verify/" + number + "?code=" + c);
+  EXPECT_EQ(GetJson("/api/v1/licenses/" + id + "/verification").at("code"), code.at("code"));
+  auto signed_ = Verify(number, c).Json();
+  EXPECT_EQ(signed_.at("authentic"), true);
+  EXPECT_EQ(signed_.at("holder").at("full"), true);
+  EXPECT_EQ(signed_.at("holder").at("nameEn"), "Sami Khaled Al-Nsour");
+  EXPECT_EQ(signed_.at("holder").at("nameAr"), "سامي خالد النسور");
+
+  // A forged or altered code is reported and unlocks nothing.
+  auto forged = c;
+  forged[5] = forged[5] == 'A' ? 'B' : 'A';
+  for (const auto& bad : {forged, std::string("not-a-code"), std::string(300, 'A')}) {
+    auto r = Verify(number, bad);
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(r.Json().at("authentic"), false) << bad;
+    EXPECT_EQ(r.Json().at("holder").at("full"), false);
+  }
+  // A code vouches for one licence only: another licence's number with this code is not genuine.
+  auto other = Licensed();
+  EXPECT_EQ(Verify(std::string(other.at("number").as_string()), c).Json().at("authentic"), false);
+
+  EXPECT_EQ(Verify("DL-99999999").status, 404);
+  EXPECT_EQ(Verify("DL-99999999").Json().at("code"), "license-not-found");
+  EXPECT_EQ(Verify(std::string(40, '9')).status, 404);
+
+  // Only staff who may read licences get codes.
+  EXPECT_EQ(api().Call("GET", "/api/v1/licenses/" + id + "/verification").status, 401);
+  // The department's key was made once, and that is in the audit trail.
+  auto key_audit = GetJson("/api/v1/audit?entity=signing-key");
+  EXPECT_EQ(key_audit.at("items").as_array().size(), 1u);
+}
+
+TEST(PublicVerification, ADetainedOrRenewedLicenceIsNotValid) {
+  auto license = Licensed();
+  const auto number = std::string(license.at("number").as_string());
+  const auto id = std::to_string(Id(license));
+  Post("/api/v1/licenses/" + id + "/detain", {{"fine", 20000}, {"reason", "Checked at a roadblock"}}, 200);
+  auto v = Verify(number).Json();
+  EXPECT_EQ(v.at("valid"), false);
+  EXPECT_EQ(v.at("status"), "detained");
+  // Expired: the card's code is still genuine, but the licence is not valid.
+  auto code = std::string(GetJson("/api/v1/licenses/" + id + "/verification").at("code").as_string());
+  SetExpiry(Id(license), Day(-1));
+  auto expired = Verify(number, code);
+  EXPECT_EQ(expired.Json().at("valid"), false);
+  // The code signs the expiry date too: changing a licence's dates invalidates old cards.
+  EXPECT_EQ(expired.Json().at("authentic"), false);
 }
 
 }  // namespace

@@ -64,7 +64,7 @@ struct BillRecord {
   std::int64_t person_id = 0;
   std::optional<std::int64_t> application_id;
   std::optional<std::int64_t> vehicle_id;
-  std::string kind;           // application, test, license-fee, vehicle, fine
+  std::string kind;             // application, test, license-fee, vehicle, fine
   std::string status = "open";  // open, paid, cancelled
   std::int64_t total_fils = 0;
   core::SysTime created_at{};
@@ -106,9 +106,15 @@ struct LicenseRecord {
   bool lost = false;
   std::int64_t created_by = 0;
   core::SysTime created_at{};
-  bool detained = false;  // joined: an open detention
-  bool suspended = false;  // joined (issue 5)
+  bool detained = false;                       // joined: an open detention
+  bool suspended = false;                      // joined (issue 5)
   std::string person_name_en, person_name_ar;  // joined for display
+};
+
+struct SigningKeyRecord {
+  std::string purpose;
+  std::string public_key, secret_key;  // Ed25519, base64url
+  core::SysTime created_at{};
 };
 
 struct LicenseFilter {
@@ -197,6 +203,11 @@ class LicensingRepository {
   virtual std::optional<PermitRecord> ActivePermit(std::int64_t person_id) = 0;
   virtual void EndPermit(std::int64_t id, core::SysTime at) = 0;
   virtual std::vector<PermitRecord> PermitsOfPerson(std::int64_t person_id) = 0;
+
+  // The department's signing key for a purpose ("license-verification"), created once.
+  virtual std::optional<SigningKeyRecord> FindSigningKey(const std::string& purpose) = 0;
+  // False when a key for this purpose exists already (another server made it first).
+  virtual bool InsertSigningKey(const SigningKeyRecord& key) = 0;
 };
 
 // Idempotency keys of requests that pay money.

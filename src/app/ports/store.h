@@ -28,6 +28,7 @@ template <typename T>
 struct Page {
   std::vector<T> items;
   std::int64_t total = 0;
+  bool total_exact = true;  // false: there are more than `total` (counting stopped there)
   int page = 1;
   int page_size = 50;
 };

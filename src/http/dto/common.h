@@ -22,7 +22,11 @@ template <typename T, typename F>
 boost::json::object PageJson(const app::Page<T>& page, F&& to_json) {
   boost::json::array items;
   for (const auto& item : page.items) items.push_back(to_json(item));
-  return {{"items", std::move(items)}, {"page", page.page}, {"pageSize", page.page_size}, {"total", page.total}};
+  return {{"items", std::move(items)},
+          {"page", page.page},
+          {"pageSize", page.page_size},
+          {"total", page.total},
+          {"totalExact", page.total_exact}};
 }
 
 boost::json::value OptString(const std::optional<std::string>& v);

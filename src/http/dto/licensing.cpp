@@ -6,10 +6,14 @@ namespace dvld::http::dto {
 
 std::string_view TestCode(int sequence) {
   switch (sequence) {
-    case 1: return "vision";
-    case 2: return "written";
-    case 3: return "street";
-    default: return "unknown";
+    case 1:
+      return "vision";
+    case 2:
+      return "written";
+    case 3:
+      return "street";
+    default:
+      return "unknown";
   }
 }
 
@@ -99,15 +103,16 @@ boost::json::object ApplicationJson(const app::ApplicationView& v, core::Date to
   o["nextStep"] = v.next_step;
   o["nextTest"] = v.next_test ? boost::json::value(TestCode(*v.next_test)) : boost::json::value(nullptr);
   o["blockedReason"] = OptString(v.blocked_reason);
-  o["license"] = v.license ? boost::json::value(LicenseJson(app::ViewOf(*v.license, today))) : boost::json::value(nullptr);
+  o["license"] =
+      v.license ? boost::json::value(LicenseJson(app::ViewOf(*v.license, today))) : boost::json::value(nullptr);
   o["permit"] = v.permit ? boost::json::value(PermitJson(*v.permit, today)) : boost::json::value(nullptr);
   return o;
 }
 
 boost::json::object DetentionJson(const app::DetentionRecord& d) {
-  return {{"id", d.id},          {"licenseId", d.license_id}, {"detainedOn", d.detained_on},
-          {"fine", d.fine_fils}, {"currency", "JOD"},         {"reason", d.reason},
-          {"releasedAt", OptTime(d.released_at)}};
+  return {
+      {"id", d.id},        {"licenseId", d.license_id}, {"detainedOn", d.detained_on},         {"fine", d.fine_fils},
+      {"currency", "JOD"}, {"reason", d.reason},        {"releasedAt", OptTime(d.released_at)}};
 }
 
 boost::json::object LicenseJson(const app::LicenseView& v) {
@@ -125,6 +130,25 @@ boost::json::object LicenseJson(const app::LicenseView& v) {
           {"issueReason", l.issue_reason},
           {"lost", l.lost},
           {"detention", v.detention ? boost::json::value(DetentionJson(*v.detention)) : boost::json::value(nullptr)}};
+}
+
+boost::json::object VerificationCodeJson(const app::VerificationCode& c) {
+  return {{"number", c.number}, {"code", c.code}, {"path", "/verify/" + c.number + "?code=" + c.code}};
+}
+
+boost::json::object LicenseVerificationJson(const app::LicenseVerification& v) {
+  const auto& l = v.view.license;
+  const auto& c = v.license_class;
+  return {{"number", l.number},
+          {"valid", v.view.status == domain::LicenseStatus::kActive},
+          {"status", domain::LicenseStatusName(v.view.status)},
+          {"statusReason", v.view.status_reason},
+          {"licenseClass", {{"code", c.code}, {"nameEn", c.name_en}, {"nameAr", c.name_ar}}},
+          {"issueDate", l.issue_date},
+          {"expiryDate", l.expiry_date},
+          {"holder", {{"nameEn", v.holder_en}, {"nameAr", v.holder_ar}, {"full", v.full_name}}},
+          {"authentic", v.authentic ? boost::json::value(*v.authentic) : boost::json::value(nullptr)},
+          {"checkedAt", core::FormatTimestamp(v.checked_at)}};
 }
 
 boost::json::object PermitJson(const app::PermitRecord& p, core::Date today) {
@@ -146,8 +170,12 @@ boost::json::object DrivingRecordJson(std::int64_t person_id, const app::Driving
   for (const auto& a : r.applications) applications.push_back(ApplicationJson(a, today));
   for (const auto& d : r.detentions) detentions.push_back(DetentionJson(d));
   for (const auto& b : r.bills) bills.push_back(BillJson(b));
-  return {{"personId", person_id},       {"licenses", std::move(licenses)},     {"permits", std::move(permits)},
-          {"applications", std::move(applications)}, {"detentions", std::move(detentions)}, {"bills", std::move(bills)}};
+  return {{"personId", person_id},
+          {"licenses", std::move(licenses)},
+          {"permits", std::move(permits)},
+          {"applications", std::move(applications)},
+          {"detentions", std::move(detentions)},
+          {"bills", std::move(bills)}};
 }
 
 std::optional<app::PaymentInput> ReadPayment(FieldReader& in, const boost::json::object& body,

@@ -14,6 +14,8 @@ boost::json::object AppointmentJson(const app::AppointmentRecord& a);
 boost::json::object ApplicationSummaryJson(const app::ApplicationRecord& a);
 boost::json::object ApplicationJson(const app::ApplicationView& v, core::Date today);
 boost::json::object LicenseJson(const app::LicenseView& v);
+boost::json::object VerificationCodeJson(const app::VerificationCode& c);
+boost::json::object LicenseVerificationJson(const app::LicenseVerification& v);
 boost::json::object PermitJson(const app::PermitRecord& p, core::Date today);
 boost::json::object DetentionJson(const app::DetentionRecord& d);
 boost::json::object DrivingRecordJson(std::int64_t person_id, const app::DrivingRecord& r, core::Date today);

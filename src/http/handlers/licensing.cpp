@@ -1,5 +1,5 @@
-#include "http/dto/common.h"
 #include "http/dto/licensing.h"
+#include "http/dto/common.h"
 #include "http/handlers/handlers.h"
 #include "http/handlers/request_helpers.h"
 #include "http/problem.h"
@@ -21,15 +21,18 @@ void RegisterLicensingRoutes(Router& router, app::LicensingService& svc, const c
     return JsonOk(dto::ApplicationJson(*r, Today(clk)), status);
   };
 
-  router.Add("POST", "/api/v1/applications/local-license", perm::kApplicationsWrite, [&svc, app_answer](Context& ctx) {
-    return WithBody(ctx, [&](dto::FieldReader& in, const boost::json::object& body) {
-      auto person = in.Int("personId", true, 1);
-      auto cls = in.Int("licenseClassId", true, 1);
-      auto payment = dto::ReadPayment(in, body, IdempotencyKey(ctx.request));
-      if (!in.ok()) return Problem(in.error());
-      return app_answer(svc.ApplyForNewLicense(*ctx.principal, *person, *cls, payment), 201);
-    });
-  }).idempotent = true;
+  router
+      .Add("POST", "/api/v1/applications/local-license", perm::kApplicationsWrite,
+           [&svc, app_answer](Context& ctx) {
+             return WithBody(ctx, [&](dto::FieldReader& in, const boost::json::object& body) {
+               auto person = in.Int("personId", true, 1);
+               auto cls = in.Int("licenseClassId", true, 1);
+               auto payment = dto::ReadPayment(in, body, IdempotencyKey(ctx.request));
+               if (!in.ok()) return Problem(in.error());
+               return app_answer(svc.ApplyForNewLicense(*ctx.principal, *person, *cls, payment), 201);
+             });
+           })
+      .idempotent = true;
 
   router.Add("GET", "/api/v1/applications", perm::kApplicationsRead, [&svc](Context& ctx) {
     auto page = dto::ReadPage(ctx.request, 20);
@@ -64,20 +67,23 @@ void RegisterLicensingRoutes(Router& router, app::LicensingService& svc, const c
     return app_answer(svc.Cancel(*ctx.principal, *id), 200);
   });
 
-  router.Add("POST", "/api/v1/applications/{id}/appointments", perm::kApplicationsWrite, [&svc](Context& ctx) {
-    auto id = dto::ReadId(ctx.Param("id"));
-    if (!id) return Problem(id.error());
-    return WithBody(ctx, [&](dto::FieldReader& in, const boost::json::object& body) {
-      auto test = in.String("testType", true, 20);
-      auto date = in.String("date", true, 20);
-      auto branch = in.Int("branchId", false, 1);
-      auto payment = dto::ReadPayment(in, body, IdempotencyKey(ctx.request));
-      if (!in.ok()) return Problem(in.error());
-      auto a = svc.ScheduleTest(*ctx.principal, *id, *test, *date, branch, payment);
-      if (!a) return Problem(a.error());
-      return JsonOk(dto::AppointmentJson(*a), 201);
-    });
-  }).idempotent = true;
+  router
+      .Add("POST", "/api/v1/applications/{id}/appointments", perm::kApplicationsWrite,
+           [&svc](Context& ctx) {
+             auto id = dto::ReadId(ctx.Param("id"));
+             if (!id) return Problem(id.error());
+             return WithBody(ctx, [&](dto::FieldReader& in, const boost::json::object& body) {
+               auto test = in.String("testType", true, 20);
+               auto date = in.String("date", true, 20);
+               auto branch = in.Int("branchId", false, 1);
+               auto payment = dto::ReadPayment(in, body, IdempotencyKey(ctx.request));
+               if (!in.ok()) return Problem(in.error());
+               auto a = svc.ScheduleTest(*ctx.principal, *id, *test, *date, branch, payment);
+               if (!a) return Problem(a.error());
+               return JsonOk(dto::AppointmentJson(*a), 201);
+             });
+           })
+      .idempotent = true;
 
   router.Add("POST", "/api/v1/appointments/{id}/result", perm::kTestsRecord, [&svc](Context& ctx) {
     auto id = dto::ReadId(ctx.Param("id"));
@@ -92,17 +98,20 @@ void RegisterLicensingRoutes(Router& router, app::LicensingService& svc, const c
     });
   });
 
-  router.Add("POST", "/api/v1/applications/{id}/issue", perm::kApplicationsWrite, [&svc](Context& ctx) {
-    auto id = dto::ReadId(ctx.Param("id"));
-    if (!id) return Problem(id.error());
-    return WithBody(ctx, [&](dto::FieldReader& in, const boost::json::object& body) {
-      auto payment = dto::ReadPayment(in, body, IdempotencyKey(ctx.request));
-      if (!in.ok()) return Problem(in.error());
-      auto l = svc.Issue(*ctx.principal, *id, payment);
-      if (!l) return Problem(l.error());
-      return JsonOk(dto::LicenseJson(*l), 201);
-    });
-  }).idempotent = true;
+  router
+      .Add("POST", "/api/v1/applications/{id}/issue", perm::kApplicationsWrite,
+           [&svc](Context& ctx) {
+             auto id = dto::ReadId(ctx.Param("id"));
+             if (!id) return Problem(id.error());
+             return WithBody(ctx, [&](dto::FieldReader& in, const boost::json::object& body) {
+               auto payment = dto::ReadPayment(in, body, IdempotencyKey(ctx.request));
+               if (!in.ok()) return Problem(in.error());
+               auto l = svc.Issue(*ctx.principal, *id, payment);
+               if (!l) return Problem(l.error());
+               return JsonOk(dto::LicenseJson(*l), 201);
+             });
+           })
+      .idempotent = true;
 
   router.Add("GET", "/api/v1/licenses", perm::kLicensesRead, [&svc](Context& ctx) {
     auto page = dto::ReadPage(ctx.request, 20);
@@ -127,6 +136,23 @@ void RegisterLicensingRoutes(Router& router, app::LicensingService& svc, const c
     return JsonOk(dto::LicenseJson(*l));
   });
 
+  router.Add("GET", "/api/v1/licenses/{id}/verification", perm::kLicensesRead, [&svc](Context& ctx) {
+    auto id = dto::ReadId(ctx.Param("id"));
+    if (!id) return Problem(id.error());
+    auto code = svc.GetVerificationCode(*ctx.principal, *id);
+    if (!code) return Problem(code.error());
+    return JsonOk(dto::VerificationCodeJson(*code));
+  });
+
+  // Public: police, employers and anyone holding the card check a licence at any hour.
+  router.Add("GET", "/api/v1/verify/licenses/{number}", access::kPublic, [&svc](Context& ctx) {
+    auto v = svc.VerifyLicense(ctx.Param("number"), dto::Query(ctx.request, "code"));
+    if (!v) return Problem(v.error());
+    auto r = JsonOk(dto::LicenseVerificationJson(*v));
+    r.SetHeader("Cache-Control", "no-store");
+    return r;
+  });
+
   router.Add("GET", "/api/v1/licenses/{id}", perm::kLicensesRead, [&svc](Context& ctx) {
     auto id = dto::ReadId(ctx.Param("id"));
     if (!id) return Problem(id.error());
@@ -135,26 +161,32 @@ void RegisterLicensingRoutes(Router& router, app::LicensingService& svc, const c
     return JsonOk(dto::LicenseJson(*l));
   });
 
-  router.Add("POST", "/api/v1/licenses/{id}/renew", perm::kApplicationsWrite, [&svc, app_answer](Context& ctx) {
-    auto id = dto::ReadId(ctx.Param("id"));
-    if (!id) return Problem(id.error());
-    return WithBody(ctx, [&](dto::FieldReader& in, const boost::json::object& body) {
-      auto payment = dto::ReadPayment(in, body, IdempotencyKey(ctx.request));
-      if (!in.ok()) return Problem(in.error());
-      return app_answer(svc.Renew(*ctx.principal, *id, payment), 201);
-    });
-  }).idempotent = true;
+  router
+      .Add("POST", "/api/v1/licenses/{id}/renew", perm::kApplicationsWrite,
+           [&svc, app_answer](Context& ctx) {
+             auto id = dto::ReadId(ctx.Param("id"));
+             if (!id) return Problem(id.error());
+             return WithBody(ctx, [&](dto::FieldReader& in, const boost::json::object& body) {
+               auto payment = dto::ReadPayment(in, body, IdempotencyKey(ctx.request));
+               if (!in.ok()) return Problem(in.error());
+               return app_answer(svc.Renew(*ctx.principal, *id, payment), 201);
+             });
+           })
+      .idempotent = true;
 
-  router.Add("POST", "/api/v1/licenses/{id}/replace", perm::kApplicationsWrite, [&svc, app_answer](Context& ctx) {
-    auto id = dto::ReadId(ctx.Param("id"));
-    if (!id) return Problem(id.error());
-    return WithBody(ctx, [&](dto::FieldReader& in, const boost::json::object& body) {
-      auto reason = in.String("reason", true, 20);
-      auto payment = dto::ReadPayment(in, body, IdempotencyKey(ctx.request));
-      if (!in.ok()) return Problem(in.error());
-      return app_answer(svc.Replace(*ctx.principal, *id, *reason, payment), 201);
-    });
-  }).idempotent = true;
+  router
+      .Add("POST", "/api/v1/licenses/{id}/replace", perm::kApplicationsWrite,
+           [&svc, app_answer](Context& ctx) {
+             auto id = dto::ReadId(ctx.Param("id"));
+             if (!id) return Problem(id.error());
+             return WithBody(ctx, [&](dto::FieldReader& in, const boost::json::object& body) {
+               auto reason = in.String("reason", true, 20);
+               auto payment = dto::ReadPayment(in, body, IdempotencyKey(ctx.request));
+               if (!in.ok()) return Problem(in.error());
+               return app_answer(svc.Replace(*ctx.principal, *id, *reason, payment), 201);
+             });
+           })
+      .idempotent = true;
 
   router.Add("POST", "/api/v1/licenses/{id}/detain", perm::kLicensesDetain, [&svc](Context& ctx) {
     auto id = dto::ReadId(ctx.Param("id"));
@@ -169,24 +201,30 @@ void RegisterLicensingRoutes(Router& router, app::LicensingService& svc, const c
     });
   });
 
-  router.Add("POST", "/api/v1/licenses/{id}/release", perm::kApplicationsWrite, [&svc, app_answer](Context& ctx) {
-    auto id = dto::ReadId(ctx.Param("id"));
-    if (!id) return Problem(id.error());
-    return WithBody(ctx, [&](dto::FieldReader& in, const boost::json::object& body) {
-      auto payment = dto::ReadPayment(in, body, IdempotencyKey(ctx.request));
-      if (!in.ok()) return Problem(in.error());
-      return app_answer(svc.Release(*ctx.principal, *id, payment), 201);
-    });
-  }).idempotent = true;
+  router
+      .Add("POST", "/api/v1/licenses/{id}/release", perm::kApplicationsWrite,
+           [&svc, app_answer](Context& ctx) {
+             auto id = dto::ReadId(ctx.Param("id"));
+             if (!id) return Problem(id.error());
+             return WithBody(ctx, [&](dto::FieldReader& in, const boost::json::object& body) {
+               auto payment = dto::ReadPayment(in, body, IdempotencyKey(ctx.request));
+               if (!in.ok()) return Problem(in.error());
+               return app_answer(svc.Release(*ctx.principal, *id, payment), 201);
+             });
+           })
+      .idempotent = true;
 
-  router.Add("POST", "/api/v1/international-permits", perm::kApplicationsWrite, [&svc, app_answer](Context& ctx) {
-    return WithBody(ctx, [&](dto::FieldReader& in, const boost::json::object& body) {
-      auto license = in.Int("licenseId", true, 1);
-      auto payment = dto::ReadPayment(in, body, IdempotencyKey(ctx.request));
-      if (!in.ok()) return Problem(in.error());
-      return app_answer(svc.RequestInternationalPermit(*ctx.principal, *license, payment), 201);
-    });
-  }).idempotent = true;
+  router
+      .Add("POST", "/api/v1/international-permits", perm::kApplicationsWrite,
+           [&svc, app_answer](Context& ctx) {
+             return WithBody(ctx, [&](dto::FieldReader& in, const boost::json::object& body) {
+               auto license = in.Int("licenseId", true, 1);
+               auto payment = dto::ReadPayment(in, body, IdempotencyKey(ctx.request));
+               if (!in.ok()) return Problem(in.error());
+               return app_answer(svc.RequestInternationalPermit(*ctx.principal, *license, payment), 201);
+             });
+           })
+      .idempotent = true;
 
   router.Add("GET", "/api/v1/international-permits/{id}", perm::kLicensesRead, [&svc, &clk](Context& ctx) {
     auto id = dto::ReadId(ctx.Param("id"));
@@ -204,18 +242,21 @@ void RegisterLicensingRoutes(Router& router, app::LicensingService& svc, const c
     return JsonOk(dto::BillJson(*b));
   });
 
-  router.Add("POST", "/api/v1/bills/{id}/payments", perm::kPaymentsCollect, [&svc](Context& ctx) {
-    auto id = dto::ReadId(ctx.Param("id"));
-    if (!id) return Problem(id.error());
-    return WithBody(ctx, [&](dto::FieldReader& in, const boost::json::object&) {
-      auto method = in.String("method", true, 10);
-      if (!in.ok()) return Problem(in.error());
-      auto p = svc.PayBill(*ctx.principal, *id, app::PaymentInput{*method, IdempotencyKey(ctx.request)});
-      if (!p) return Problem(p.error());
-      auto bill = svc.GetBill(p->bill_id);
-      return JsonOk(dto::ReceiptJson(*p, bill ? &*bill : nullptr), 201);
-    });
-  }).idempotent = true;
+  router
+      .Add("POST", "/api/v1/bills/{id}/payments", perm::kPaymentsCollect,
+           [&svc](Context& ctx) {
+             auto id = dto::ReadId(ctx.Param("id"));
+             if (!id) return Problem(id.error());
+             return WithBody(ctx, [&](dto::FieldReader& in, const boost::json::object&) {
+               auto method = in.String("method", true, 10);
+               if (!in.ok()) return Problem(in.error());
+               auto p = svc.PayBill(*ctx.principal, *id, app::PaymentInput{*method, IdempotencyKey(ctx.request)});
+               if (!p) return Problem(p.error());
+               auto bill = svc.GetBill(p->bill_id);
+               return JsonOk(dto::ReceiptJson(*p, bill ? &*bill : nullptr), 201);
+             });
+           })
+      .idempotent = true;
 
   router.Add("GET", "/api/v1/receipts/{number}", perm::kApplicationsRead, [&svc](Context& ctx) {
     auto p = svc.GetReceipt(ctx.Param("number"));
