@@ -160,7 +160,7 @@ describe('public licence check', { timeout: 300_000 }, () => {
       assert.equal((await p.getByTestId('verify-holder-en').innerText()).trim(), `Laith Khaled Saeed ${lastNameEn}`);
       assert.equal((await p.getByTestId('verify-holder-ar').innerText()).trim(), `ليث خالد سعيد ${lastNameAr}`);
       assert.equal((await p.getByTestId('verify-status').innerText()).trim(), 'Active');
-      assert.match(await p.getByTestId('verify-class').innerText(), /3/);
+      assert.match(await p.getByTestId('verify-class').innerText(), /Ordinary/);
       // Public: no staff navigation, no sign-out, and no redirect to the sign-in page.
       assert.equal(await p.getByRole('navigation').count(), 0);
       assert.equal(await p.getByTestId('sign-out').count(), 0);

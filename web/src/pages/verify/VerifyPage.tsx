@@ -316,8 +316,8 @@ export function VerificationView({ v }: { v: LicenseVerification }) {
         </div>
         <div>
           <dt>{t('verify.class')}</dt>
-          <dd data-testid="verify-class">
-            <span className="lc-class-no">{v.licenseClass.code}</span> {className}
+          <dd data-testid="verify-class" data-code={v.licenseClass.code}>
+            {className}
           </dd>
         </div>
         <div>
