@@ -20,6 +20,7 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
-    include: ['src/**/*.test.ts'],
+    // Component tests (*.test.tsx) choose a DOM with a `// @vitest-environment happy-dom` line.
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
   },
 });

@@ -1,8 +1,8 @@
 // Providers (query cache, Ant Design direction/locale/theme) and the route table.
-import { lazy, useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider, theme as antTheme, type ThemeConfig } from 'antd';
+import { App as AntApp, ConfigProvider, Spin, theme as antTheme, type ThemeConfig } from 'antd';
 import arEG from 'antd/locale/ar_EG';
 import enUS from 'antd/locale/en_US';
 import { useTranslation } from 'react-i18next';
@@ -35,6 +35,8 @@ const VehiclePage = lazy(() => import('./pages/vehicles/VehiclePage').then((m) =
 const ViolationsListPage = lazy(() =>
   import('./pages/violations/ViolationsListPage').then((m) => ({ default: m.ViolationsListPage })),
 );
+// Public: the licence check a QR code on a card opens, without signing in.
+const VerifyPage = lazy(() => import('./pages/verify/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 const ReceiptPage = lazy(() => import('./pages/receipts/ReceiptPage').then((m) => ({ default: m.ReceiptPage })));
 
 const FONT_STACK =
@@ -73,6 +75,23 @@ function LocalisedAntd({ children }: { children: React.ReactNode }) {
   );
 }
 
+/** A public page loaded on first visit, with a spinner meanwhile (there is no shell around it). */
+function PublicPage({ children }: { children: React.ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Suspense
+      fallback={
+        <div className="center-screen" role="status" aria-live="polite">
+          <Spin size="large" />
+          <span className="visually-hidden">{t('common.loading')}</span>
+        </div>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
+
 // Sections that are not built yet; each becomes a real page in a later release.
 const PLACEHOLDER_SECTIONS = NAV_ITEMS.filter((item) => !item.ready);
 
@@ -93,6 +112,9 @@ export function App() {
         <BrowserRouter>
           <Routes>
             <Route path="/login" element={<LoginPage />} />
+            {/* Outside RequireAuth and the shell: anyone may check a licence, signed in or not. */}
+            <Route path="/verify" element={<PublicPage><VerifyPage /></PublicPage>} />
+            <Route path="/verify/:number" element={<PublicPage><VerifyPage /></PublicPage>} />
             <Route
               element={
                 <RequireAuth>

@@ -25,7 +25,13 @@ export interface Page<T> {
   items: T[];
   page: number;
   pageSize: number;
+  /** The number of matches; only a lower bound when `totalExact` is false. */
   total: number;
+  /**
+   * False when the server stopped counting (at 1,000 matches, to answer fast on a national
+   * register): `total` is then a lower bound and later pages still work. Absent from older servers.
+   */
+  totalExact?: boolean;
 }
 
 export const MAX_PAGE_SIZE = 200;

@@ -8,6 +8,7 @@ import { auditKeys, fetchAudit, type AuditEntity, type AuditEntry } from '../api
 import { diffRecords, showValue } from '../lib/diff';
 import { formatDateTime } from '../lib/format';
 import { ErrorAlert } from './ErrorAlert';
+import { pagerTotal } from '../lib/paging';
 
 const ACTION_COLORS: Record<string, string> = { create: 'green', update: 'blue', delete: 'red' };
 
@@ -133,10 +134,9 @@ export function AuditTable({ entity, entityId }: { entity?: AuditEntity; entityI
         pagination={{
           current: paging.page,
           pageSize: paging.pageSize,
-          total: audit.data?.total ?? 0,
+          ...pagerTotal(t, audit.data, paging.page, paging.pageSize),
           showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => t('common.total', { total }),
           onChange: (page, pageSize) => setPaging({ page: pageSize !== paging.pageSize ? 1 : page, pageSize }),
         }}
       />

@@ -51,3 +51,8 @@ export function todayIso(now: Date = new Date()): string {
 export function personName(p: { fullNameAr: string; fullNameEn: string }, language: string): string {
   return langOf(language) === 'ar' ? p.fullNameAr || p.fullNameEn : p.fullNameEn || p.fullNameAr;
 }
+
+/** A count with Western digits and thousands separators (1,000), in both languages. */
+export function formatCount(n: number): string {
+  return new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(n);
+}

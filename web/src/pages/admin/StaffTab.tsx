@@ -35,6 +35,7 @@ import { PersonPicker } from '../../components/PersonPicker';
 import { errorMessage } from '../../i18n/errors';
 import { formatDateTime, localName } from '../../lib/format';
 import { usePermissions } from '../../lib/usePermissions';
+import { pagerTotal } from '../../lib/paging';
 
 /** As the server checks it: 3 to 32 characters, a lower-case letter first, then a-z 0-9 . _ - */
 const USERNAME = /^[a-z][a-z0-9._-]{2,31}$/;
@@ -379,10 +380,9 @@ export function StaffTab() {
         pagination={{
           current: paging.page,
           pageSize: paging.pageSize,
-          total: users.data?.total ?? 0,
+          ...pagerTotal(t, users.data, paging.page, paging.pageSize),
           showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => t('common.total', { total }),
           onChange: (page, pageSize) => setPaging({ page: pageSize !== paging.pageSize ? 1 : page, pageSize }),
         }}
       />

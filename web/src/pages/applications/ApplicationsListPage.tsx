@@ -25,6 +25,7 @@ import { formatDate, localName } from '../../lib/format';
 import { usePermissions } from '../../lib/usePermissions';
 import { useUrlParams } from '../../lib/useUrlParams';
 import { NewApplicationModal } from './NewApplicationModal';
+import { pagerTotal } from '../../lib/paging';
 
 const FILTERS = ['status', 'type', 'licenseClassId', 'branchId', 'from', 'to', 'personId'] as const;
 
@@ -186,10 +187,9 @@ export function ApplicationsListPage() {
         pagination={{
           current: page,
           pageSize,
-          total: list.data?.total ?? 0,
+          ...pagerTotal(t, list.data, page, pageSize),
           showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => t('common.total', { total }),
           onChange: (p, size) =>
             update({ page: size !== pageSize || p <= 1 ? undefined : p, pageSize: size === 20 ? undefined : size }),
         }}

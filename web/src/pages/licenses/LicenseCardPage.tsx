@@ -1,6 +1,7 @@
 // The printable licence card: credit-card size (85.6 x 54 mm) when printed, shown enlarged on
-// screen; photo, names in both scripts, number, class, dates and the department in both
-// languages.
+// screen; photo, names in both scripts, number, class, dates, the department in both languages,
+// and a QR code that opens the public check with the department's signed code. When that code
+// cannot be had, the card is shown without the QR and a note says so.
 import { useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { Result, Skeleton, Typography } from 'antd';
@@ -10,6 +11,7 @@ import { isApiError } from '../../api/client';
 import { useLicenseClasses } from '../../api/hooks';
 import { fetchLicense, licenseKeys } from '../../api/licensing';
 import { fetchPerson, peopleKeys, photoSrc } from '../../api/people';
+import { CardQr, useVerificationUrl } from '../../components/CardQr';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PrintToolbar } from '../../components/PrintToolbar';
 import { usePermissions } from '../../lib/usePermissions';
@@ -40,6 +42,7 @@ export function LicenseCardPage() {
     enabled: personId > 0 && can('people.read'),
   });
   const classes = useLicenseClasses();
+  const qr = useVerificationUrl(valid ? licenseId : 0);
 
   if (!valid || (license.isError && isApiError(license.error) && license.error.status === 404)) {
     return <Result status="404" title={<h1 className="page-title">{t('license.notFound')}</h1>} />;
@@ -60,6 +63,11 @@ export function LicenseCardPage() {
       {l.status !== 'active' && (
         <p className="no-print muted" data-testid="card-not-active">
           {t('card.notActive', { status: t(`license.statuses.${l.status}`, { defaultValue: l.status }) })}
+        </p>
+      )}
+      {qr.failed && (
+        <p className="no-print muted" role="note" data-testid="card-qr-missing">
+          {t('card.qrMissing')}
         </p>
       )}
       <div className="card-stage">
@@ -144,9 +152,22 @@ export function LicenseCardPage() {
                 </div>
               </div>
             </dl>
+            {qr.url && qr.image ? (
+              <CardQr url={qr.url} image={qr.image} number={l.number} />
+            ) : (
+              qr.pending && <div className="lc-qr lc-qr-pending" aria-hidden="true" />
+            )}
           </div>
         </article>
       </div>
+      {qr.url && (
+        <p className="no-print muted card-qr-target">
+          {t('card.qrTarget')}{' '}
+          <a href={qr.url} dir="ltr" className="mono" data-testid="card-qr-link">
+            {qr.url}
+          </a>
+        </p>
+      )}
     </>
   );
 }

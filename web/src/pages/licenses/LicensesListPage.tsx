@@ -15,6 +15,7 @@ import { PersonPicker } from '../../components/PersonPicker';
 import { LicenseStatusTag } from '../../components/StatusTags';
 import { formatDate, localName } from '../../lib/format';
 import { useUrlParams } from '../../lib/useUrlParams';
+import { pagerTotal } from '../../lib/paging';
 
 const FILTERS = ['personId', 'licenseClassId', 'number'] as const;
 
@@ -129,10 +130,9 @@ export function LicensesListPage() {
         pagination={{
           current: page,
           pageSize,
-          total: list.data?.total ?? 0,
+          ...pagerTotal(t, list.data, page, pageSize),
           showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => t('common.total', { total }),
           onChange: (p, size) =>
             update({ page: size !== pageSize || p <= 1 ? undefined : p, pageSize: size === 20 ? undefined : size }),
         }}

@@ -14,6 +14,7 @@ import { BothNames, PersonDocument } from '../../components/BothNames';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, localName } from '../../lib/format';
 import { usePermissions } from '../../lib/usePermissions';
+import { pagerTotal } from '../../lib/paging';
 
 const DEFAULT_SORT: PeopleSort = 'name';
 
@@ -176,10 +177,9 @@ export function PeopleListPage() {
         pagination={{
           current: page,
           pageSize,
-          total: people.data?.total ?? 0,
+          ...pagerTotal(t, people.data, page, pageSize, 'people.totalAtLeast'),
           showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => t('common.total', { total }),
         }}
         onRow={(p) => ({
           onClick: (e) => {

@@ -12,6 +12,7 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import { newestFirst } from '../../lib/licensing';
 import { SUSPENSION_THRESHOLDS, nextThreshold } from '../../lib/violations';
 import { usePermissions } from '../../lib/usePermissions';
+import { pageTotals } from '../../lib/paging';
 
 const LAST = SUSPENSION_THRESHOLDS[SUSPENSION_THRESHOLDS.length - 1].above;
 
@@ -141,7 +142,7 @@ export function PersonViolations({ personId }: { personId: number }) {
         pagination={{
           current: paging.page,
           pageSize: paging.pageSize,
-          total: list.data?.total ?? 0,
+          total: pageTotals(list.data, paging.page, paging.pageSize).pagerTotal,
           hideOnSinglePage: true,
           onChange: (page, pageSize) => setPaging({ page, pageSize }),
         }}

@@ -19,6 +19,7 @@ import { useUrlParams } from '../../lib/useUrlParams';
 import { usePermissions } from '../../lib/usePermissions';
 import { vehicleStatus } from '../../lib/vehicles';
 import { RegisterVehicleModal } from './RegisterVehicleModal';
+import { pagerTotal } from '../../lib/paging';
 
 export function VehiclesListPage() {
   const { t, i18n } = useTranslation();
@@ -136,10 +137,9 @@ export function VehiclesListPage() {
         pagination={{
           current: page,
           pageSize,
-          total: list.data?.total ?? 0,
+          ...pagerTotal(t, list.data, page, pageSize),
           showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => t('common.total', { total }),
           onChange: (p, size) =>
             update({ page: size !== pageSize || p <= 1 ? undefined : p, pageSize: size === 20 ? undefined : size }),
         }}

@@ -15,6 +15,7 @@ import { ViolationsTable } from '../../components/ViolationsTable';
 import { useUrlParams } from '../../lib/useUrlParams';
 import { usePermissions } from '../../lib/usePermissions';
 import { RecordViolationModal } from './RecordViolationModal';
+import { pagerTotal } from '../../lib/paging';
 
 export function ViolationsListPage() {
   const { t } = useTranslation();
@@ -93,10 +94,9 @@ export function ViolationsListPage() {
         pagination={{
           current: page,
           pageSize,
-          total: list.data?.total ?? 0,
+          ...pagerTotal(t, list.data, page, pageSize),
           showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => t('common.total', { total }),
           onChange: (p, size) =>
             update({ page: size !== pageSize || p <= 1 ? undefined : p, pageSize: size === 20 ? undefined : size }),
         }}
