@@ -303,6 +303,9 @@ core::Error PersonConflict(const DbError& e) {
   return Conflict("document-taken", "documentNo", "A person with this document is already registered.");
 }
 
+// Index entries a name-ordered search reads before it falls back to sorting the first matches.
+constexpr std::int64_t kNameWalk = 20000;
+
 // The smallest string above every string that starts with `prefix` (U+10FFFF appended).
 std::string PrefixEnd(const std::string& prefix) { return prefix + "\xF4\x8F\xBF\xBF"; }
 
@@ -372,7 +375,8 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
   out.page = query.page.page;
   out.page_size = query.page.page_size;
   bool by_name = false;
-  std::string where;
+  std::string where, matches;
+  std::vector<std::string> words;
   std::vector<Param> params;
   auto param = [&](Param p) {
     params.push_back(std::move(p));
@@ -407,7 +411,6 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
     // kCountCap + 1 of them are read: above that the total says "more than" and the page is
     // sorted among the first kCountCap found, so a common name answers as fast as a rare one.
     const auto norm = domain::NormaliseName(q);
-    std::vector<std::string> words;
     for (std::size_t start = 0; start < norm.size();) {
       auto end = norm.find(' ', start);
       if (end == std::string::npos) end = norm.size();
@@ -427,8 +430,8 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
       std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
       for (std::size_t i = 0; i < words.size(); ++i) words[i] = ranked[i].second;
     }
-    std::string matches = "SELECT DISTINCT n0.person_id FROM person_names n0 WHERE n0.name_norm >= " + param(words[0]) +
-                          " AND n0.name_norm < " + param(PrefixEnd(words[0]));
+    matches = "SELECT DISTINCT n0.person_id FROM person_names n0 WHERE n0.name_norm >= " + param(words[0]) +
+              " AND n0.name_norm < " + param(PrefixEnd(words[0]));
     for (std::size_t i = 1; i < words.size(); ++i) {
       matches += " AND EXISTS (SELECT 1 FROM person_names n WHERE n.person_id = n0.person_id AND n.name_norm >= " +
                  param(words[i]) + " AND n.name_norm < " + param(PrefixEnd(words[i])) + ")";
@@ -456,8 +459,41 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
     order = "p.id DESC";
 
   if (!by_name) CountCapped(c_, "FROM people p WHERE " + where, params, out);
+  if (by_name && !out.total_exact && (s == "name" || s == "-name")) {
+    // Many matches, in name order: walk the name index (covering: no table reads) and keep the
+    // people every word matches (one index seek each), reading at most kNameWalk entries. A common
+    // name fills the page within a few hundred; when it does not, the first kCountCap found are
+    // sorted instead (below).
+    const char* dir = s == "name" ? "" : " DESC";
+    std::string walk = "SELECT x.id FROM (SELECT id, last_name_en, first_name_en FROM people ORDER BY last_name_en" +
+                       std::string(dir) + ", first_name_en" + dir + ", id" + dir + " LIMIT " +
+                       std::to_string(kNameWalk) + ") x WHERE 1 = 1";
+    for (const auto& w : words) {
+      walk += " AND EXISTS (SELECT 1 FROM person_names n WHERE n.person_id = x.id AND n.name_norm >= " + param(w) +
+              " AND n.name_norm < " + param(PrefixEnd(w)) + ")";
+    }
+    walk += " LIMIT " + param(std::int64_t{query.page.page_size}) + " OFFSET " + param(query.page.Offset());
+    auto rows = c_.Query(
+        std::string("SELECT ") + kPersonColumns + "FROM people p WHERE p.id IN (" + walk + ") ORDER BY " + order,
+        params);
+    if (static_cast<int>(rows.size()) == query.page.page_size) {
+      for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(PersonAt(rows, i));
+      return out;
+    }
+    params.resize(params.size() - words.size() * 2 - 2);  // drop the walk's parameters
+  }
   const auto limit = param(std::int64_t{query.page.page_size});
   const auto offset = param(query.page.Offset());
+  if (by_name && (s == "-createdAt" || s == "createdAt")) {
+    // In registration order the page is chosen among the matching ids alone: only its rows are read.
+    const char* dir = s == "createdAt" ? "" : " DESC";
+    where = "p.id IN (SELECT person_id FROM (" + matches + " LIMIT " + std::to_string(kCountCap) +
+            ") m ORDER BY person_id" + dir + " LIMIT " + limit + " OFFSET " + offset + ")";
+    auto rows = c_.Query(
+        std::string("SELECT ") + kPersonColumns + "FROM people p WHERE " + where + " ORDER BY " + order, params);
+    for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(PersonAt(rows, i));
+    return out;
+  }
   auto rows = c_.Query(std::string("SELECT ") + kPersonColumns + "FROM people p WHERE " + where + " ORDER BY " + order +
                            " LIMIT " + limit + " OFFSET " + offset,
                        params);
