@@ -78,10 +78,11 @@ bool ParseListen(const std::string& listen, http::ServerConfig& cfg) {
 }
 
 std::size_t PoolSize(const storage::DatabaseUrl& url, unsigned threads) {
-  // SQLite: one connection per I/O thread and per sign-in worker, plus one spare.
-  // PostgreSQL: the same; a pooler (pgbouncer) sits in front at national scale.
+  // One connection per I/O thread, sign-in worker and write worker (http::HttpAppConfig), plus one
+  // spare; on SQLite the group committer has its own writer connection besides these. On
+  // PostgreSQL a pooler (pgbouncer) sits in front at national scale.
   (void)url;
-  return threads + 3;
+  return threads + 3 + http::HttpAppConfig{}.write_threads;
 }
 
 int RunMigrate(const Options& o) {

@@ -46,7 +46,8 @@ HttpApp::HttpApp(HttpAppConfig config, Services services)
       services_(services),
       static_files_(config_.web_root),
       login_limiter_(config_.login_burst, config_.login_per_second),
-      blocking_(config_.blocking_threads, config_.blocking_queue) {
+      blocking_(config_.blocking_threads, config_.blocking_queue),
+      writes_(config_.write_threads, config_.write_queue) {
   handlers::RegisterSystemRoutes(router_, handlers::SystemDeps{services_.store, metrics_, config_.openapi_yaml});
   handlers::RegisterAuthRoutes(router_, services_.auth, config_.secure_cookies, login_limiter_);
   handlers::RegisterPeopleRoutes(router_, services_.people);
@@ -78,9 +79,7 @@ void HttpApp::Handle(std::shared_ptr<Request> request, std::function<void(Respon
   const auto start = std::chrono::steady_clock::now();
   const auto incoming = request->Header("X-Request-Id");
   request->request_id = IsSaneRequestId(incoming) ? std::string(incoming) : core::RandomHex(8);
-  auto elapsed = [start] {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  };
+  auto elapsed = [start] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
 
   const bool api = request->path.rfind("/api/", 0) == 0 || request->path == "/metrics";
   if (!api) {
@@ -119,7 +118,18 @@ void HttpApp::Handle(std::shared_ptr<Request> request, std::function<void(Respon
     Finish(*request, std::move(r), elapsed(), done);
   };
   if (!match->route->blocking) {
-    job();
+    const bool reads = request->method == "GET" || request->method == "HEAD";
+    if (reads || config_.write_threads == 0) {
+      job();
+      return;
+    }
+    if (!writes_.Submit(job)) {
+      Response r =
+          Problem(core::ErrorCode::kUnavailable, "server-busy", "Too many changes at once; try again shortly.");
+      r.SetHeader("Retry-After", "1");
+      r.route = match->route->pattern;
+      Finish(*request, std::move(r), elapsed(), done);
+    }
     return;
   }
   if (!blocking_.Submit(job)) {
@@ -152,9 +162,10 @@ Response HttpApp::Dispatch(const Request& request, const Router::Match& match) {
       }
       ctx.principal->request_id = request.request_id;
       if (route.permission != access::kSignedIn && !ctx.principal->Can(route.permission)) {
-        const std::string who = ctx.principal->IsUser()
-                                    ? "Your role (" + std::string(domain::RoleName(ctx.principal->role)) + ")"
-                                    : "This API key's scope (" + std::string(domain::ApiScopeName(ctx.principal->scope)) + ")";
+        const std::string who =
+            ctx.principal->IsUser()
+                ? "Your role (" + std::string(domain::RoleName(ctx.principal->role)) + ")"
+                : "This API key's scope (" + std::string(domain::ApiScopeName(ctx.principal->scope)) + ")";
         return Problem(core::ErrorCode::kPermissionDenied, "forbidden",
                        who + " does not have the permission " + route.permission + ".");
       }
@@ -181,11 +192,12 @@ Response HttpApp::Dispatch(const Request& request, const Router::Match& match) {
 Response HttpApp::Idempotent(Context& ctx, const Route& route) {
   const auto key = std::string(ctx.request.Header("Idempotency-Key"));
   if (key.size() > 200) {
-    return Problem(core::Error::Invalid("Idempotency-Key", "max-length", "The Idempotency-Key has at most 200 characters."));
+    return Problem(
+        core::Error::Invalid("Idempotency-Key", "max-length", "The Idempotency-Key has at most 200 characters."));
   }
   const auto& who = *ctx.principal;
-  const std::string principal = (who.IsUser() ? "user:" + std::to_string(who.user_id)
-                                              : "key:" + std::to_string(who.api_key_id));
+  const std::string principal =
+      (who.IsUser() ? "user:" + std::to_string(who.user_id) : "key:" + std::to_string(who.api_key_id));
   const auto hash = core::Sha256Hex(ctx.request.method + " " + ctx.request.path + "\n" + ctx.request.body);
   std::optional<app::IdempotencyRecord> first;
   {
@@ -195,7 +207,8 @@ Response HttpApp::Idempotent(Context& ctx, const Route& route) {
   }
   if (first) {
     if (first->request_hash != hash) {
-      return Problem(core::Error{core::ErrorCode::kInvalidArgument, "idempotency-key-reused",
+      return Problem(core::Error{core::ErrorCode::kInvalidArgument,
+                                 "idempotency-key-reused",
                                  "This Idempotency-Key was used for a different request.",
                                  {{"Idempotency-Key", "reused", "Use a new key for a new request."}}});
     }

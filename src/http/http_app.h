@@ -20,12 +20,16 @@ namespace dvld::http {
 struct HttpAppConfig {
   std::filesystem::path web_root = "web/dist";
   std::string openapi_yaml;
-  bool secure_cookies = false;        // add Secure to the session cookie (behind HTTPS)
-  std::size_t blocking_threads = 2;   // argon2id workers: each needs 64 MiB while hashing
-  std::size_t blocking_queue = 128;   // sign-ins waiting beyond this are refused (503)
+  bool secure_cookies = false;       // add Secure to the session cookie (behind HTTPS)
+  std::size_t blocking_threads = 2;  // argon2id workers: each needs 64 MiB while hashing
+  std::size_t blocking_queue = 128;  // sign-ins waiting beyond this are refused (503)
+  // Requests that change data run on their own threads, so that while one waits for its durable
+  // commit the I/O threads keep serving, and concurrent writes share one commit (group commit).
+  std::size_t write_threads = 16;
+  std::size_t write_queue = 4096;  // writes waiting beyond this are refused (503)
   bool log_requests = true;
-  double login_burst = 20;                // sign-in attempts per address at once
-  double login_per_second = 1.0 / 3;      // then one every 3 seconds
+  double login_burst = 20;            // sign-in attempts per address at once
+  double login_per_second = 1.0 / 3;  // then one every 3 seconds
 };
 
 inline constexpr const char* kSessionCookie = "dvld_session";
@@ -58,6 +62,7 @@ class HttpApp {
   StaticFiles static_files_;
   LoginRateLimiter login_limiter_;
   WorkerPool blocking_;
+  WorkerPool writes_;
 };
 
 }  // namespace dvld::http

@@ -42,7 +42,7 @@ class SqliteConnection final : public Connection {
     sqlite3_extended_result_codes(db_, 1);
     ExecuteScript(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
-        "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000;");
+        "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-8000;");
   }
 
   ~SqliteConnection() override {

@@ -125,7 +125,7 @@ void Api::Start() {
     s.url = "sqlite:" + (s.dir / "api.db").string();
   }
   std::cerr << "[api] database " << storage::DatabaseUrl::Redact(s.url) << "\n";
-  s.db = std::make_unique<storage::Database>(s.url, 8);
+  s.db = std::make_unique<storage::Database>(s.url, 24);
   storage::Migrate(*s.db);
   s.store = std::make_unique<storage::SqlStore>(*s.db);
   auto admin = app::SetupService(*s.store, s.clock).EnsureAdministrator(std::string(kAdminPassword));
