@@ -111,6 +111,13 @@ class GroupCommitter {
       conn_->Commit();
     } catch (const std::exception& e) {
       error = e.what();
+    }
+    EndBatch(error);
+  }
+  void FailBatch(const std::string& why) { EndBatch(why); }
+  // Closes the shared transaction (rolled back unless it committed) and wakes the batch's units.
+  void EndBatch(const std::string& error) {
+    if (!error.empty()) {
       try {
         conn_->Rollback();
       } catch (...) {
@@ -118,17 +125,6 @@ class GroupCommitter {
     }
     open_ = false;
     current_->error = error;
-    current_->done = true;
-    current_ = std::make_shared<Batch>();
-    done_cv_.notify_all();
-  }
-  void FailBatch(const std::string& why) {
-    try {
-      conn_->Rollback();
-    } catch (...) {
-    }
-    open_ = false;
-    current_->error = why;
     current_->done = true;
     current_ = std::make_shared<Batch>();
     done_cv_.notify_all();
