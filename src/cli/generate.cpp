@@ -193,17 +193,25 @@ class Loader {
   std::vector<Timing> timings_;
 };
 
-// SQLite: the secondary indexes of the tables being loaded are dropped before a large load and
-// built again afterwards from their own CREATE statements (building an index from sorted data is
-// much faster than keeping it up to date row by row).
+// The secondary indexes of the tables being loaded are dropped before a large load and built again
+// afterwards from their own definitions (sqlite_master; pg_get_indexdef): building an index from
+// the whole table at once is much faster than keeping it up to date row by row. Primary keys and
+// the indexes of UNIQUE constraints stay (SQLite's autoindexes have no SQL; on PostgreSQL they back
+// a constraint).
 struct SavedIndex {
   std::string name, table, sql;
 };
 std::vector<SavedIndex> DropIndexes(storage::Connection& conn, const std::vector<std::string>& tables) {
+  const bool pg = conn.dialect() == storage::Dialect::kPostgres;
   std::vector<SavedIndex> saved;
   for (const auto& t : tables) {
-    auto r = conn.Query(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = $1 AND sql IS NOT NULL", {t});
+    auto r = conn.Query(pg ? "SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x JOIN pg_class i ON i.oid = "
+                             "x.indexrelid JOIN pg_class t ON t.oid = x.indrelid WHERE t.relname = $1 AND "
+                             "pg_table_is_visible(t.oid) AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE "
+                             "c.conindid = x.indexrelid) ORDER BY i.relname"
+                           : "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = $1 AND sql IS "
+                             "NOT NULL ORDER BY name",
+                        {t});
     for (std::size_t i = 0; i < r.size(); ++i) saved.push_back({r.Text(i, 0), t, r.Text(i, 1)});
   }
   conn.Begin(true);
@@ -284,6 +292,21 @@ int Generate(const GenerateOptions& o) {
                              "payments", "detentions", "vehicles", "vehicle_owners", "violations", "suspensions"});
     }
   }
+  // Should the load fail, the indexes are still built again (so that a server on a half-loaded
+  // database keeps its unique rules and speed); the batches committed so far stay.
+  struct RestoreIndexes {
+    storage::Connection& conn;
+    std::vector<SavedIndex>& saved;
+    ~RestoreIndexes() {
+      if (saved.empty()) return;
+      try {
+        conn.Rollback();
+        CreateIndexes(conn, saved);
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "error: could not build the dropped indexes again: %s\n", e.what());
+      }
+    }
+  } restore_indexes{conn, dropped_indexes};
   Loader load(conn, o.batch);
 
   // ---- people ----
@@ -705,7 +728,10 @@ int Generate(const GenerateOptions& o) {
     conn.Execute("UPDATE counters SET value = $1 WHERE name = 'plate'", {plate0 + V});
     conn.Commit();
   }
-  if (!dropped_indexes.empty()) CreateIndexes(conn, dropped_indexes);
+  if (!dropped_indexes.empty()) {
+    CreateIndexes(conn, dropped_indexes);
+    dropped_indexes.clear();
+  }
   if (pg) {
     // Rows were written with explicit ids: move the identity sequences past them.
     for (const char* t : {"people", "drivers", "applications", "licenses", "bills", "bill_lines", "payments",
