@@ -261,6 +261,7 @@ int main(int argc, char** argv) {
   generate->add_option("--people", gen.people, "people to add")->capture_default_str();
   generate->add_option("--licenses", gen.licenses, "licences to add")->capture_default_str();
   generate->add_option("--vehicles", gen.vehicles, "vehicles to add")->capture_default_str();
+  generate->add_option("--violations", gen.violations, "violations to add (default: a quarter of the licences)");
   generate->add_option("--seed", gen.seed, "random seed (same seed, same data)")->capture_default_str();
   generate->add_option("--batch", gen.batch, "rows per transaction")->capture_default_str();
 

@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 
+#include <cstdio>
 #include <cstring>
 #include <string>
 #include <unordered_map>
@@ -13,6 +14,68 @@ struct ResultDeleter {
   void operator()(PGresult* r) const { PQclear(r); }
 };
 using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
+
+class PgConnection;
+
+// COPY table (columns) FROM STDIN in text format: values escaped (\\ \t \n \r), NULL as \N,
+// sent to the server in chunks of about 1 MiB.
+class PgCopyIn final : public BulkInsert {
+ public:
+  PgCopyIn(PgConnection& conn, std::string_view table, const std::vector<std::string>& columns);
+  ~PgCopyIn() override;
+  BulkInsert& Int(std::int64_t v) override {
+    Sep();
+    char buf[24];
+    const int n = std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
+    buf_.append(buf, static_cast<std::size_t>(n));
+    return *this;
+  }
+  BulkInsert& Text(std::string_view v) override {
+    Sep();
+    for (const char c : v) {
+      switch (c) {
+        case '\\':
+          buf_ += "\\\\";
+          break;
+        case '\t':
+          buf_ += "\\t";
+          break;
+        case '\n':
+          buf_ += "\\n";
+          break;
+        case '\r':
+          buf_ += "\\r";
+          break;
+        default:
+          buf_ += c;
+      }
+    }
+    return *this;
+  }
+  BulkInsert& Null() override {
+    Sep();
+    buf_ += "\\N";
+    return *this;
+  }
+  void EndRow() override {
+    buf_ += '\n';
+    first_ = true;
+    if (buf_.size() >= (1u << 20)) Send();
+  }
+  void Finish() override;
+
+ private:
+  void Sep() {
+    if (!first_) buf_ += '\t';
+    first_ = false;
+  }
+  void Send();
+
+  PgConnection& conn_;
+  std::string buf_;
+  bool first_ = true;
+  bool open_ = false;
+};
 
 class PgConnection final : public Connection {
  public:
@@ -58,9 +121,7 @@ class PgConnection final : public Connection {
     Check(ResultPtr(PQexec(conn_, text.c_str())), "script");
   }
 
-  void Begin(bool write) override {
-    Simple(write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-  }
+  void Begin(bool write) override { Simple(write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); }
   void Commit() override { Simple("COMMIT"); }
   void Rollback() override {
     if (PQtransactionStatus(conn_) != PQTRANS_IDLE) Simple("ROLLBACK");
@@ -68,6 +129,14 @@ class PgConnection final : public Connection {
   bool Healthy() override {
     return conn_ && PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) != PQTRANS_UNKNOWN;
   }
+
+  std::unique_ptr<BulkInsert> BulkInsertInto(std::string_view table, const std::vector<std::string>& columns) override {
+    return std::make_unique<PgCopyIn>(*this, table, columns);
+  }
+
+  PGconn* handle() { return conn_; }
+  // Throws the error of a failed COPY step (or returns the result when it succeeded).
+  ResultPtr CheckResult(ResultPtr res, std::string_view what) { return Check(std::move(res), what); }
 
  private:
   void Simple(const char* sql) { Check(ResultPtr(PQexec(conn_, sql)), sql); }
@@ -89,8 +158,8 @@ class PgConnection final : public Connection {
         values[i] = owned.back().c_str();
       }
     }
-    ResultPtr res(PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), values.data(),
-                                 lengths.data(), nullptr, 0));
+    ResultPtr res(PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), values.data(), lengths.data(),
+                                 nullptr, 0));
     return Check(std::move(res), sql);
   }
 
@@ -116,11 +185,16 @@ class PgConnection final : public Connection {
       const char* cons = PQresultErrorField(res.get(), PG_DIAG_CONSTRAINT_NAME);
       if (cons) constraint = cons;
       const std::string s = state ? state : "";
-      if (s == "23505") kind = K::kUnique;
-      else if (s == "23503") kind = K::kForeignKey;
-      else if (s == "23514" || s == "23502") kind = K::kCheck;
-      else if (s == "40001" || s == "40P01" || s == "55P03") kind = K::kBusy;
-      else if (s.rfind("08", 0) == 0 || s == "57P01") kind = K::kConnection;
+      if (s == "23505")
+        kind = K::kUnique;
+      else if (s == "23503")
+        kind = K::kForeignKey;
+      else if (s == "23514" || s == "23502")
+        kind = K::kCheck;
+      else if (s == "40001" || s == "40P01" || s == "55P03")
+        kind = K::kBusy;
+      else if (s.rfind("08", 0) == 0 || s == "57P01")
+        kind = K::kConnection;
     }
     while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
     throw DbError(kind, "postgres: " + msg + " in: " + std::string(what.substr(0, 200)), constraint);
@@ -129,6 +203,45 @@ class PgConnection final : public Connection {
   PGconn* conn_ = nullptr;
   std::unordered_map<std::string, std::string> cache_;
 };
+
+PgCopyIn::PgCopyIn(PgConnection& conn, std::string_view table, const std::vector<std::string>& columns) : conn_(conn) {
+  std::string sql = "COPY " + std::string(table) + " (";
+  for (std::size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + columns[i];
+  sql += ") FROM STDIN";
+  ResultPtr res(PQexec(conn_.handle(), sql.c_str()));
+  if (!res || PQresultStatus(res.get()) != PGRES_COPY_IN) conn_.CheckResult(std::move(res), sql);
+  open_ = true;
+  buf_.reserve((1u << 20) + 4096);
+}
+
+PgCopyIn::~PgCopyIn() {
+  // Abandoned (an exception elsewhere): end the COPY with an error so the connection stays usable;
+  // the caller's transaction is then rolled back.
+  if (open_) {
+    PQputCopyEnd(conn_.handle(), "abandoned");
+    while (PGresult* r = PQgetResult(conn_.handle())) PQclear(r);
+  }
+}
+
+void PgCopyIn::Send() {
+  if (!buf_.empty() && PQputCopyData(conn_.handle(), buf_.data(), static_cast<int>(buf_.size())) != 1) {
+    open_ = false;
+    throw DbError(DbError::Kind::kConnection, std::string("postgres: COPY failed: ") + PQerrorMessage(conn_.handle()));
+  }
+  buf_.clear();
+}
+
+void PgCopyIn::Finish() {
+  if (!open_) return;
+  Send();
+  open_ = false;
+  if (PQputCopyEnd(conn_.handle(), nullptr) != 1) {
+    throw DbError(DbError::Kind::kConnection, std::string("postgres: COPY failed: ") + PQerrorMessage(conn_.handle()));
+  }
+  ResultPtr res(PQgetResult(conn_.handle()));
+  while (PGresult* extra = PQgetResult(conn_.handle())) PQclear(extra);
+  conn_.CheckResult(std::move(res), "COPY");
+}
 
 }  // namespace
 
