@@ -468,9 +468,9 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
     std::string walk = "SELECT x.id FROM (SELECT id, last_name_en, first_name_en FROM people ORDER BY last_name_en" +
                        std::string(dir) + ", first_name_en" + dir + ", id" + dir + " LIMIT " +
                        std::to_string(kNameWalk) + ") x WHERE 1 = 1";
-    for (const auto& w : words) {
-      walk += " AND EXISTS (SELECT 1 FROM person_names n WHERE n.person_id = x.id AND n.name_norm >= " + param(w) +
-              " AND n.name_norm < " + param(PrefixEnd(w)) + ")";
+    for (std::size_t i = 0; i < words.size(); ++i) {  // the words' parameters are $1, $2, ... in order
+      walk += " AND EXISTS (SELECT 1 FROM person_names n WHERE n.person_id = x.id AND n.name_norm >= $" +
+              std::to_string(2 * i + 1) + " AND n.name_norm < $" + std::to_string(2 * i + 2) + ")";
     }
     walk += " LIMIT " + param(std::int64_t{query.page.page_size}) + " OFFSET " + param(query.page.Offset());
     auto rows = c_.Query(
@@ -480,7 +480,7 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
       for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(PersonAt(rows, i));
       return out;
     }
-    params.resize(params.size() - words.size() * 2 - 2);  // drop the walk's parameters
+    params.resize(params.size() - 2);  // drop the walk's page parameters
   }
   const auto limit = param(std::int64_t{query.page.page_size});
   const auto offset = param(query.page.Offset());
