@@ -377,6 +377,7 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
   bool by_name = false;
   std::string where, matches;
   std::vector<std::string> words;
+  std::vector<std::pair<std::string, std::string>> bounds;  // placeholders of each word's range
   std::vector<Param> params;
   auto param = [&](Param p) {
     params.push_back(std::move(p));
@@ -430,11 +431,18 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
       std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
       for (std::size_t i = 0; i < words.size(); ++i) words[i] = ranked[i].second;
     }
-    matches = "SELECT DISTINCT n0.person_id FROM person_names n0 WHERE n0.name_norm >= " + param(words[0]) +
-              " AND n0.name_norm < " + param(PrefixEnd(words[0]));
+    // One pair of placeholders per word (lower and upper bound of its range), made in order: the
+    // walk below uses them again.
+    for (const auto& w : words) {
+      auto lo = param(w);
+      auto hi = param(PrefixEnd(w));
+      bounds.emplace_back(std::move(lo), std::move(hi));
+    }
+    matches = "SELECT DISTINCT n0.person_id FROM person_names n0 WHERE n0.name_norm >= " + bounds[0].first +
+              " AND n0.name_norm < " + bounds[0].second;
     for (std::size_t i = 1; i < words.size(); ++i) {
       matches += " AND EXISTS (SELECT 1 FROM person_names n WHERE n.person_id = n0.person_id AND n.name_norm >= " +
-                 param(words[i]) + " AND n.name_norm < " + param(PrefixEnd(words[i])) + ")";
+                 bounds[i].first + " AND n.name_norm < " + bounds[i].second + ")";
     }
     const auto found =
         c_.Query("SELECT COUNT(*) FROM (" + matches + " LIMIT " + std::to_string(kCountCap + 1) + ") m", params)
@@ -468,11 +476,13 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
     std::string walk = "SELECT x.id FROM (SELECT id, last_name_en, first_name_en FROM people ORDER BY last_name_en" +
                        std::string(dir) + ", first_name_en" + dir + ", id" + dir + " LIMIT " +
                        std::to_string(kNameWalk) + ") x WHERE 1 = 1";
-    for (std::size_t i = 0; i < words.size(); ++i) {  // the words' parameters are $1, $2, ... in order
-      walk += " AND EXISTS (SELECT 1 FROM person_names n WHERE n.person_id = x.id AND n.name_norm >= $" +
-              std::to_string(2 * i + 1) + " AND n.name_norm < $" + std::to_string(2 * i + 2) + ")";
+    for (const auto& [lo, hi] : bounds) {
+      walk += " AND EXISTS (SELECT 1 FROM person_names n WHERE n.person_id = x.id AND n.name_norm >= " + lo +
+              " AND n.name_norm < " + hi + ")";
     }
-    walk += " LIMIT " + param(std::int64_t{query.page.page_size}) + " OFFSET " + param(query.page.Offset());
+    const auto walk_limit = param(std::int64_t{query.page.page_size});
+    const auto walk_offset = param(query.page.Offset());
+    walk += " LIMIT " + walk_limit + " OFFSET " + walk_offset;
     auto rows = c_.Query(
         std::string("SELECT ") + kPersonColumns + "FROM people p WHERE p.id IN (" + walk + ") ORDER BY " + order,
         params);
