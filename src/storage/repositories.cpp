@@ -304,7 +304,10 @@ core::Error PersonConflict(const DbError& e) {
 }
 
 // Index entries a name-ordered search reads before it falls back to sorting the first matches.
-constexpr std::int64_t kNameWalk = 20000;
+constexpr std::int64_t kNameWalk = 2000;
+// A name search counts this many matches at most (every match of two common words costs an index
+// seek): "more than 200 people" says "add a word" as well as a larger number would.
+constexpr std::int64_t kNameCountCap = 200;
 
 // The smallest string above every string that starts with `prefix` (U+10FFFF appended).
 std::string PrefixEnd(const std::string& prefix) { return prefix + "\xF4\x8F\xBF\xBF"; }
@@ -409,8 +412,8 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
     by_name = true;
     // Every word must start one of the person's names, in either script. The matches are found
     // from the rarest word's index range (each other word checked per person), and at most
-    // kCountCap + 1 of them are read: above that the total says "more than" and the page is
-    // sorted among the first kCountCap found, so a common name answers as fast as a rare one.
+    // kNameCountCap + 1 of them are read: above that the total says "more than" and the page is
+    // sorted among the first kNameCountCap found, so a common name answers as fast as a rare one.
     const auto norm = domain::NormaliseName(q);
     for (std::size_t start = 0; start < norm.size();) {
       auto end = norm.find(' ', start);
@@ -445,11 +448,11 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
                  bounds[i].first + " AND n.name_norm < " + bounds[i].second + ")";
     }
     const auto found =
-        c_.Query("SELECT COUNT(*) FROM (" + matches + " LIMIT " + std::to_string(kCountCap + 1) + ") m", params)
+        c_.Query("SELECT COUNT(*) FROM (" + matches + " LIMIT " + std::to_string(kNameCountCap + 1) + ") m", params)
             .Int(0, 0);
-    out.total_exact = found <= kCountCap;
-    out.total = std::min(found, kCountCap);
-    where = "p.id IN (" + matches + " LIMIT " + std::to_string(kCountCap) + ")";
+    out.total_exact = found <= kNameCountCap;
+    out.total = std::min(found, kNameCountCap);
+    where = "p.id IN (" + matches + " LIMIT " + std::to_string(kNameCountCap) + ")";
   }
   std::string order;
   const std::string& s = query.sort;
@@ -470,7 +473,7 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
   if (by_name && !out.total_exact && (s == "name" || s == "-name")) {
     // Many matches, in name order: walk the name index (covering: no table reads) and keep the
     // people every word matches (one index seek each), reading at most kNameWalk entries. A common
-    // name fills the page within a few hundred; when it does not, the first kCountCap found are
+    // name fills the page within a few hundred; when it does not, the first kNameCountCap found are
     // sorted instead (below).
     const char* dir = s == "name" ? "" : " DESC";
     std::string walk = "SELECT x.id FROM (SELECT id, last_name_en, first_name_en FROM people ORDER BY last_name_en" +
@@ -497,7 +500,7 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
   if (by_name && (s == "-createdAt" || s == "createdAt")) {
     // In registration order the page is chosen among the matching ids alone: only its rows are read.
     const char* dir = s == "createdAt" ? "" : " DESC";
-    where = "p.id IN (SELECT person_id FROM (" + matches + " LIMIT " + std::to_string(kCountCap) +
+    where = "p.id IN (SELECT person_id FROM (" + matches + " LIMIT " + std::to_string(kNameCountCap) +
             ") m ORDER BY person_id" + dir + " LIMIT " + limit + " OFFSET " + offset + ")";
     auto rows = c_.Query(
         std::string("SELECT ") + kPersonColumns + "FROM people p WHERE " + where + " ORDER BY " + order, params);
