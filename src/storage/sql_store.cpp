@@ -186,6 +186,18 @@ class PooledUnitOfWork final : private LeaseHolder, public SqlUnitOfWork {
  public:
   PooledUnitOfWork(Lease conn, bool write) : LeaseHolder(std::move(conn)), SqlUnitOfWork(*this->lease) {
     this->lease->Begin(write);
+    if (write && this->lease->dialect() == Dialect::kPostgres) {
+      // Almost every write appends to the audit chain, whose head row serialises appenders. Taking
+      // it first gives every write transaction the same lock order: without it, one transaction
+      // holding a counter (receipt, licence number) and waiting for the head while another holds
+      // the head and waits for that counter was a deadlock (40P01, answered 503) under load.
+      try {
+        this->lease->Query("SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE");
+      } catch (...) {
+        this->lease->Rollback();
+        throw;
+      }
+    }
   }
   ~PooledUnitOfWork() override {
     if (!done_) {

@@ -493,3 +493,62 @@ TEST(TestCapacity, AnAdministratorSetsTheDailyPlacesOfATest) {
 
 }  // namespace
 }  // namespace dvld::test
+
+namespace dvld::test {
+namespace {
+
+// Many counters at once, each taking a new licence through its paid steps: every request is
+// accepted (no deadlock between the audit chain and the receipt and licence counters, no lost
+// write), and every licence number and receipt is unique.
+TEST(Concurrency, ManyCountersIssuingAtOnceAllSucceed) {
+  constexpr int kClerks = 8;
+  // Room for everyone's tests today, whatever the other tests booked.
+  auto types = GetJson("/api/v1/test-types").as_array();
+  auto set_places = [&types](int places) {
+    for (const auto& t : types) {
+      json::object body{
+          {"nameAr", t.at("nameAr")}, {"nameEn", t.at("nameEn")}, {"fee", t.at("fee")}, {"dailyCapacity", places}};
+      ASSERT_EQ(api()
+                    .Call("PUT", "/api/v1/test-types/" + std::to_string(t.at("id").as_int64()), json::value(body),
+                          api().AdminToken())
+                    .status,
+                200);
+    }
+  };
+  set_places(100000);
+  std::vector<std::int64_t> people;
+  for (int i = 0; i < kClerks; ++i) people.push_back(api().RegisterPerson());
+  std::atomic<int> issued{0};
+  std::vector<std::string> failures(kClerks);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kClerks; ++i) {
+    threads.emplace_back([&, i] {
+      auto step = [&](const std::string& path, json::object body) {
+        auto r = PostRaw(path, std::move(body));
+        if (r.status != 201 && r.status != 200 && failures[i].empty()) failures[i] = path + " " + r.body;
+        return r;
+      };
+      auto app = step("/api/v1/applications/local-license",
+                      {{"personId", people[i]}, {"licenseClassId", 3}, {"payment", kCash}});
+      if (app.status != 201) return;
+      const auto id = std::to_string(app.Json().at("id").as_int64());
+      for (const char* t : {"vision", "written", "street"}) {
+        auto appt = step("/api/v1/applications/" + id + "/appointments",
+                         {{"testType", t}, {"date", api().Today()}, {"payment", kCash}});
+        if (appt.status != 201) return;
+        step("/api/v1/appointments/" + std::to_string(appt.Json().at("id").as_int64()) + "/result", {{"passed", true}});
+      }
+      if (step("/api/v1/applications/" + id + "/issue", {{"payment", kCash}}).status == 201) ++issued;
+    });
+  }
+  for (auto& t : threads) t.join();
+  set_places(40);
+  for (const auto& f : failures) EXPECT_EQ(f, "");
+  EXPECT_EQ(issued.load(), kClerks);
+  auto conn = api().db().Acquire();
+  EXPECT_EQ(conn->Query("SELECT COUNT(*) - COUNT(DISTINCT number) FROM licenses").Int(0, 0), 0);
+  EXPECT_EQ(conn->Query("SELECT COUNT(*) - COUNT(DISTINCT receipt_no) FROM payments").Int(0, 0), 0);
+}
+
+}  // namespace
+}  // namespace dvld::test
