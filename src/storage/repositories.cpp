@@ -470,6 +470,15 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
     order = "p.id DESC";
 
   if (!by_name) CountCapped(c_, "FROM people p WHERE " + where, params, out);
+  // One page size and offset serve every way of reading the page below.
+  const auto limit = param(std::int64_t{query.page.page_size});
+  const auto offset = param(query.page.Offset());
+  auto read = [&](const std::string& condition, const std::string& tail) {
+    auto rows = c_.Query(
+        std::string("SELECT ") + kPersonColumns + "FROM people p WHERE " + condition + " ORDER BY " + order + tail,
+        params);
+    for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(PersonAt(rows, i));
+  };
   if (by_name && !out.total_exact && (s == "name" || s == "-name")) {
     // Many matches, in name order: walk the name index (covering: no table reads) and keep the
     // people every word matches (one index seek each), reading at most kNameWalk entries. A common
@@ -483,34 +492,19 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
       walk += " AND EXISTS (SELECT 1 FROM person_names n WHERE n.person_id = x.id AND n.name_norm >= " + lo +
               " AND n.name_norm < " + hi + ")";
     }
-    const auto walk_limit = param(std::int64_t{query.page.page_size});
-    const auto walk_offset = param(query.page.Offset());
-    walk += " LIMIT " + walk_limit + " OFFSET " + walk_offset;
-    auto rows = c_.Query(
-        std::string("SELECT ") + kPersonColumns + "FROM people p WHERE p.id IN (" + walk + ") ORDER BY " + order,
-        params);
-    if (static_cast<int>(rows.size()) == query.page.page_size) {
-      for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(PersonAt(rows, i));
-      return out;
-    }
-    params.resize(params.size() - 2);  // drop the walk's page parameters
+    read("p.id IN (" + walk + " LIMIT " + limit + " OFFSET " + offset + ")", "");
+    if (static_cast<int>(out.items.size()) == query.page.page_size) return out;
+    out.items.clear();
   }
-  const auto limit = param(std::int64_t{query.page.page_size});
-  const auto offset = param(query.page.Offset());
   if (by_name && (s == "-createdAt" || s == "createdAt")) {
     // In registration order the page is chosen among the matching ids alone: only its rows are read.
     const char* dir = s == "createdAt" ? "" : " DESC";
-    where = "p.id IN (SELECT person_id FROM (" + matches + " LIMIT " + std::to_string(kNameCountCap) +
-            ") m ORDER BY person_id" + dir + " LIMIT " + limit + " OFFSET " + offset + ")";
-    auto rows = c_.Query(
-        std::string("SELECT ") + kPersonColumns + "FROM people p WHERE " + where + " ORDER BY " + order, params);
-    for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(PersonAt(rows, i));
+    read("p.id IN (SELECT person_id FROM (" + matches + " LIMIT " + std::to_string(kNameCountCap) +
+             ") m ORDER BY person_id" + dir + " LIMIT " + limit + " OFFSET " + offset + ")",
+         "");
     return out;
   }
-  auto rows = c_.Query(std::string("SELECT ") + kPersonColumns + "FROM people p WHERE " + where + " ORDER BY " + order +
-                           " LIMIT " + limit + " OFFSET " + offset,
-                       params);
-  for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(PersonAt(rows, i));
+  read(where, " LIMIT " + limit + " OFFSET " + offset);
   return out;
 }
 
