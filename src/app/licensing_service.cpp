@@ -324,7 +324,7 @@ BillRecord CreateBill(UnitOfWork& uow, core::SysTime now, BillRecord bill) {
 
 core::Result<PaymentRecord> PayInTransaction(UnitOfWork& uow, const Principal& who, core::SysTime now,
                                              const BillRecord& bill, const PaymentInput& input) {
-  Tx tx{uow, who, now, core::Date::Of(now)};
+  Tx tx{uow, who, now, core::Date::Of(now)};  // paying a bill never looks at the calendar day
   return PayInTx(tx, bill, input);
 }
 
@@ -569,7 +569,7 @@ core::Result<ApplicationView> OpenLicenseService(
     if (auto ok = CheckMethod(*payment); !ok) return std::move(ok).error();
   }
   auto uow = store.Write();
-  Tx tx{*uow, who, clock.Now(), core::Date::Of(clock.Now())};
+  Tx tx{*uow, who, clock.Now(), core::Date::Today(clock)};
   auto license = Suspension(*uow, tx.repo().FindLicense(license_id), tx.today);
   if (!license) return NotFound("license");
   if (auto person = uow->People().FindById(license->person_id); person && person->deceased) {

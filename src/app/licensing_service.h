@@ -112,7 +112,7 @@ class LicensingService {
 
  private:
   std::optional<SigningKeyRecord> SigningKey(UnitOfWork& uow);
-  core::Date Today() const { return core::Date::Of(clock_.Now()); }
+  core::Date Today() const { return core::Date::Today(clock_); }
   Store& store_;
   const core::Clock& clock_;
   std::mutex key_mu_;

@@ -1,18 +1,21 @@
 #include "app/people_service.h"
 
-#include "app/snapshots.h"
 #include <algorithm>
+#include "app/snapshots.h"
 
 #include "core/crypto.h"
 #include "core/json_writer.h"
 
 namespace dvld::app {
 
-core::Error PersonNotFound() { return core::Error::Of(core::ErrorCode::kNotFound, "person-not-found", "No such person."); }
+core::Error PersonNotFound() {
+  return core::Error::Of(core::ErrorCode::kNotFound, "person-not-found", "No such person.");
+}
 
 core::Status PeopleService::CheckReferences(UnitOfWork& uow, const domain::PersonData& data) {
   if (!uow.Reference().FindCountry(data.nationality_code)) {
-    return core::Error::Invalid("nationalityCode", "unknown-country", "No country has the code " + data.nationality_code + ".");
+    return core::Error::Invalid("nationalityCode", "unknown-country",
+                                "No country has the code " + data.nationality_code + ".");
   }
   return core::OkStatus();
 }
@@ -20,7 +23,7 @@ core::Status PeopleService::CheckReferences(UnitOfWork& uow, const domain::Perso
 core::Result<domain::Person> PeopleService::Register(const Principal& who, domain::PersonData data) {
   const auto now = clock_.Now();
   data.deceased = false;
-  if (auto ok = domain::ValidatePerson(data, core::Date::Of(now)); !ok) return std::move(ok).error();
+  if (auto ok = domain::ValidatePerson(data, core::Date::On(clock_, now)); !ok) return std::move(ok).error();
   auto uow = store_.Write();
   if (auto ok = CheckReferences(*uow, data); !ok) return std::move(ok).error();
   auto id = uow->People().Insert(data, now);
@@ -62,14 +65,15 @@ core::Result<domain::Person> PeopleService::Update(const Principal& who, std::in
   apply(data.address, patch.address);
   if (patch.deceased) {
     if (current->deceased && !*patch.deceased) {
-      return core::Error{core::ErrorCode::kConflict, "deceased-is-final",
+      return core::Error{core::ErrorCode::kConflict,
+                         "deceased-is-final",
                          "A person recorded as deceased cannot be marked alive again; correct it with an audited "
                          "administrator request.",
                          {{"deceased", "final", "A deceased person cannot be marked alive again."}}};
     }
     data.deceased = *patch.deceased;
   }
-  if (auto ok = domain::ValidatePerson(data, core::Date::Of(now)); !ok) return std::move(ok).error();
+  if (auto ok = domain::ValidatePerson(data, core::Date::On(clock_, now)); !ok) return std::move(ok).error();
   if (auto ok = CheckReferences(*uow, data); !ok) return std::move(ok).error();
   const std::string before = Snapshot(static_cast<const domain::PersonData&>(*current));
   const std::string after = Snapshot(data);
@@ -96,12 +100,14 @@ core::Result<domain::Person> PeopleService::GetByNationalNo(const std::string& n
 }
 
 core::Result<Page<domain::Person>> PeopleService::Search(PeopleQuery query) {
-  static const std::vector<std::string> kSorts{"name", "-name", "dateOfBirth", "-dateOfBirth", "createdAt", "-createdAt"};
+  static const std::vector<std::string> kSorts{"name",         "-name",     "dateOfBirth",
+                                               "-dateOfBirth", "createdAt", "-createdAt"};
   if (std::find(kSorts.begin(), kSorts.end(), query.sort) == kSorts.end()) {
     return core::Error::Invalid("sort", "one-of",
                                 "Sort by name, dateOfBirth or createdAt, with '-' in front for descending order.");
   }
-  if (query.q.size() > 100) return core::Error::Invalid("q", "max-length", "The search text has at most 100 characters.");
+  if (query.q.size() > 100)
+    return core::Error::Invalid("q", "max-length", "The search text has at most 100 characters.");
   auto uow = store_.Read();
   return uow->People().Search(query);
 }
@@ -109,7 +115,9 @@ core::Result<Page<domain::Person>> PeopleService::Search(PeopleQuery query) {
 core::Result<domain::Person> PeopleService::SetPhoto(const Principal& who, std::int64_t id, std::string_view bytes) {
   if (bytes.empty()) return core::Error::Invalid("photo", "required", "Send the photo as the request body.");
   if (bytes.size() > kMaxPhotoBytes) {
-    return core::Error{core::ErrorCode::kTooLarge, "photo-too-large", "A photo is at most 2 MB.",
+    return core::Error{core::ErrorCode::kTooLarge,
+                       "photo-too-large",
+                       "A photo is at most 2 MB.",
                        {{"photo", "max-size", "A photo is at most 2 MB."}}};
   }
   auto photo = images_.Process(bytes);

@@ -64,7 +64,7 @@ domain::TransferFacts TransferFactsOf(UnitOfWork& uow, const VehicleRecord& v, s
 core::Result<VehicleView> VehicleService::Register(const Principal& who, domain::VehicleData data,
                                                    const std::optional<PaymentInput>& payment) {
   const auto now = clock_.Now();
-  const auto today = core::Date::Of(now);
+  const auto today = core::Date::On(clock_, now);
   if (auto ok = domain::ValidateVehicle(data, today); !ok) return std::move(ok).error();
   if (!payment) return PaymentRequired();
   auto uow = store_.Write();
@@ -93,7 +93,9 @@ core::Result<VehicleView> VehicleService::Register(const Principal& who, domain:
   if (!id) return std::move(id).error();
   v.id = *id;
   uow->Vehicles().InsertOwnership({0, v.id, v.owner_person_id, today.ToString(), std::nullopt, std::nullopt, "", ""});
-  if (auto paid = Charge(*uow, who, now, v.owner_person_id, v.id, {ServiceLine(*uow, "vehicle-registration")}, *payment); !paid) {
+  if (auto paid =
+          Charge(*uow, who, now, v.owner_person_id, v.id, {ServiceLine(*uow, "vehicle-registration")}, *payment);
+      !paid) {
     return std::move(paid).error();
   }
   uow->Audit().Append(who, now, "register", "vehicle", v.id, std::nullopt, VehicleSnapshot(v));
@@ -139,7 +141,8 @@ core::Result<InsuranceRecord> VehicleService::AddInsurance(const Principal& who,
   const auto start = core::Date::Parse(p.start_date), end = core::Date::Parse(p.end_date);
   if (!start) e.fields.push_back({"startDate", "format", "The start date is YYYY-MM-DD."});
   if (!end) e.fields.push_back({"endDate", "format", "The end date is YYYY-MM-DD."});
-  if (start && end && *end <= *start) e.fields.push_back({"endDate", "after-start", "The policy ends after it starts."});
+  if (start && end && *end <= *start)
+    e.fields.push_back({"endDate", "after-start", "The policy ends after it starts."});
   if (!e.fields.empty()) return e;
   const auto now = clock_.Now();
   auto uow = store_.Write();
@@ -170,9 +173,12 @@ core::Result<InspectionRecord> VehicleService::AddInspection(const Principal& wh
   core::Error e{core::ErrorCode::kInvalidArgument, "validation-failed", "One or more fields are invalid.", {}};
   if (i.centre.empty()) e.fields.push_back({"centre", "required", "The inspection centre is required."});
   const auto day = core::Date::Parse(i.date);
-  if (!day) e.fields.push_back({"date", "format", "The date is YYYY-MM-DD."});
-  else if (*day > Today()) e.fields.push_back({"date", "not-in-future", "An inspection cannot be in the future."});
-  if (i.odometer_km < 0 || i.odometer_km > 5'000'000) e.fields.push_back({"odometerKm", "range", "The odometer reading is 0 to 5000000 km."});
+  if (!day)
+    e.fields.push_back({"date", "format", "The date is YYYY-MM-DD."});
+  else if (*day > Today())
+    e.fields.push_back({"date", "not-in-future", "An inspection cannot be in the future."});
+  if (i.odometer_km < 0 || i.odometer_km > 5'000'000)
+    e.fields.push_back({"odometerKm", "range", "The odometer reading is 0 to 5000000 km."});
   if (!e.fields.empty()) return e;
   const auto now = clock_.Now();
   auto uow = store_.Write();
@@ -195,7 +201,7 @@ core::Result<VehicleView> VehicleService::Renew(const Principal& who, std::int64
                                                 const std::optional<PaymentInput>& payment) {
   if (!payment) return PaymentRequired();
   const auto now = clock_.Now();
-  const auto today = core::Date::Of(now);
+  const auto today = core::Date::On(clock_, now);
   auto uow = store_.Write();
   auto& repo = uow->Vehicles();
   auto v = repo.FindVehicle(vehicle_id);
@@ -217,7 +223,8 @@ core::Result<VehicleView> VehicleService::Renew(const Principal& who, std::int64
   }
   if (auto ok = domain::CanRenewVehicle(f, today); !ok) return std::move(ok).error();
   auto engine = ServiceLine(*uow, "vehicle-renewal");
-  BillLine engine_fee{"engine-size", "Engine size fee", "رسم سعة المحرك", domain::RenewalEngineFeeFils(v->engine_cc, v->electric)};
+  BillLine engine_fee{"engine-size", "Engine size fee", "رسم سعة المحرك",
+                      domain::RenewalEngineFeeFils(v->engine_cc, v->electric)};
   if (auto paid = Charge(*uow, who, now, v->owner_person_id, vehicle_id, {engine, engine_fee}, *payment); !paid) {
     return std::move(paid).error();
   }
@@ -290,7 +297,7 @@ core::Status VehicleService::LiftSeizure(const Principal& who, std::int64_t seiz
 core::Result<TransferRecord> VehicleService::StartTransfer(const Principal& who, std::int64_t vehicle_id,
                                                            std::int64_t buyer_id) {
   const auto now = clock_.Now();
-  const auto today = core::Date::Of(now);
+  const auto today = core::Date::On(clock_, now);
   auto uow = store_.Write();
   auto& repo = uow->Vehicles();
   auto v = repo.FindVehicle(vehicle_id);
@@ -299,7 +306,8 @@ core::Result<TransferRecord> VehicleService::StartTransfer(const Principal& who,
   if (!buyer) return core::Error::Invalid("buyerPersonId", "unknown-person", "No person has this id.");
   for (const auto& pending : repo.TransfersOf(vehicle_id)) {
     if (pending.status == "pending") {
-      return Refuse("transfer-pending", "Transfer " + std::to_string(pending.id) + " of this vehicle is still pending.");
+      return Refuse("transfer-pending",
+                    "Transfer " + std::to_string(pending.id) + " of this vehicle is still pending.");
     }
   }
   auto f = TransferFactsOf(*uow, *v, buyer_id);
@@ -313,8 +321,9 @@ core::Result<TransferRecord> VehicleService::StartTransfer(const Principal& who,
   t.fee_fils = domain::TransferFeeFils(v->engine_cc, v->electric, v->year, today);
   t.created_at = now;
   t.id = repo.InsertTransfer(t);
-  uow->Audit().Append(who, now, "start-transfer", "vehicle", vehicle_id, std::nullopt,
-                      core::JsonObject().Add("transferId", t.id).Add("buyerPersonId", buyer_id).Add("feeFils", t.fee_fils).str());
+  uow->Audit().Append(
+      who, now, "start-transfer", "vehicle", vehicle_id, std::nullopt,
+      core::JsonObject().Add("transferId", t.id).Add("buyerPersonId", buyer_id).Add("feeFils", t.fee_fils).str());
   uow->Commit();
   return t;
 }
@@ -323,7 +332,7 @@ core::Result<TransferRecord> VehicleService::AcceptTransfer(const Principal& who
                                                             const std::optional<PaymentInput>& payment) {
   if (!payment) return PaymentRequired();
   const auto now = clock_.Now();
-  const auto today = core::Date::Of(now);
+  const auto today = core::Date::On(clock_, now);
   auto uow = store_.Write();
   auto& repo = uow->Vehicles();
   auto t = repo.FindTransfer(transfer_id);
@@ -340,8 +349,10 @@ core::Result<TransferRecord> VehicleService::AcceptTransfer(const Principal& who
   }
   if (auto ok = domain::CanTransfer(f, today); !ok) return std::move(ok).error();
   BillLine fee{"ownership-transfer", "Vehicle ownership transfer", "نقل ملكية مركبة", t->fee_fils};
-  if (auto paid = Charge(*uow, who, now, t->buyer_person_id, v->id, {fee}, *payment); !paid) return std::move(paid).error();
-  if (!repo.CloseTransfer(t->id, "completed", now)) return Refuse("transfer-not-pending", "The transfer was closed meanwhile.");
+  if (auto paid = Charge(*uow, who, now, t->buyer_person_id, v->id, {fee}, *payment); !paid)
+    return std::move(paid).error();
+  if (!repo.CloseTransfer(t->id, "completed", now))
+    return Refuse("transfer-not-pending", "The transfer was closed meanwhile.");
   repo.CloseOwnership(v->id, today.ToString(), t->id);
   repo.InsertOwnership({0, v->id, t->buyer_person_id, today.ToString(), std::nullopt, t->id, "", ""});
   const auto before = VehicleSnapshot(*v);
@@ -361,7 +372,8 @@ core::Result<VehicleView> VehicleService::ReplacePlate(const Principal& who, std
   auto v = uow->Vehicles().FindVehicle(vehicle_id);
   if (!v) return NotFound("vehicle");
   if (v->deregistered_at) return Refuse("vehicle-deregistered", "The vehicle is deregistered.");
-  if (auto paid = Charge(*uow, who, now, v->owner_person_id, v->id, {ServiceLine(*uow, "plate-replacement")}, *payment); !paid) {
+  if (auto paid = Charge(*uow, who, now, v->owner_person_id, v->id, {ServiceLine(*uow, "plate-replacement")}, *payment);
+      !paid) {
     return std::move(paid).error();
   }
   auto branch = uow->Reference().FindBranch(v->branch_id);
@@ -384,10 +396,13 @@ core::Result<VehicleView> VehicleService::Deregister(const Principal& who, std::
   if (v->seized) return Refuse("vehicle-seized", "A seized vehicle cannot be deregistered.");
   if (v->lien) return Refuse("vehicle-lien", "A vehicle under a lien cannot be deregistered.");
   if (uow->Vehicles().HasUnpaidVehicleFines(v->id)) return Refuse("unpaid-fines", "The vehicle has unpaid fines.");
-  if (auto paid = Charge(*uow, who, now, v->owner_person_id, v->id, {ServiceLine(*uow, "vehicle-deregistration")}, *payment); !paid) {
+  if (auto paid =
+          Charge(*uow, who, now, v->owner_person_id, v->id, {ServiceLine(*uow, "vehicle-deregistration")}, *payment);
+      !paid) {
     return std::move(paid).error();
   }
-  if (!uow->Vehicles().Deregister(v->id, now)) return Refuse("vehicle-deregistered", "The vehicle was deregistered meanwhile.");
+  if (!uow->Vehicles().Deregister(v->id, now))
+    return Refuse("vehicle-deregistered", "The vehicle was deregistered meanwhile.");
   uow->Audit().Append(who, now, "deregister", "vehicle", v->id, VehicleSnapshot(*v),
                       core::JsonObject().Add("deregistered", true).str());
   uow->Commit();
@@ -398,7 +413,8 @@ core::Result<ViolationType> VehicleService::UpdateViolationType(const Principal&
   core::Error e{core::ErrorCode::kInvalidArgument, "validation-failed", "One or more fields are invalid.", {}};
   if (t.name_ar.empty()) e.fields.push_back({"nameAr", "required", "The Arabic name is required."});
   if (t.name_en.empty()) e.fields.push_back({"nameEn", "required", "The English name is required."});
-  if (t.fine_fils < 0 || t.fine_fils > 10'000'000) e.fields.push_back({"fine", "range", "The fine is 0 to 10000 JOD, in fils."});
+  if (t.fine_fils < 0 || t.fine_fils > 10'000'000)
+    e.fields.push_back({"fine", "range", "The fine is 0 to 10000 JOD, in fils."});
   if (t.points < 0 || t.points > 30) e.fields.push_back({"points", "range", "Points are 0 to 30."});
   if (!e.fields.empty()) return e;
   const auto now = clock_.Now();
@@ -407,8 +423,13 @@ core::Result<ViolationType> VehicleService::UpdateViolationType(const Principal&
   if (!current) return NotFound("violation-type");
   t.code = current->code;
   auto snap = [](const ViolationType& x) {
-    return core::JsonObject().Add("code", x.code).Add("nameAr", x.name_ar).Add("nameEn", x.name_en)
-        .Add("fineFils", x.fine_fils).Add("points", x.points).str();
+    return core::JsonObject()
+        .Add("code", x.code)
+        .Add("nameAr", x.name_ar)
+        .Add("nameEn", x.name_en)
+        .Add("fineFils", x.fine_fils)
+        .Add("points", x.points)
+        .str();
   };
   if (snap(*current) == snap(t)) return t;
   uow->Vehicles().UpdateViolationType(t);
@@ -421,8 +442,10 @@ std::vector<ViolationType> VehicleService::ViolationTypes() { return store_.Read
 
 core::Result<ViolationRecord> VehicleService::RecordViolation(const Principal& who, const NewViolation& in) {
   core::Error e{core::ErrorCode::kInvalidArgument, "validation-failed", "One or more fields are invalid.", {}};
-  if (!in.license_id && !in.vehicle_id) e.fields.push_back({"licenseId", "required", "Give the licence, the vehicle, or both."});
-  if (in.place.empty() || in.place.size() > 200) e.fields.push_back({"place", "required", "The place is required (at most 200 characters)."});
+  if (!in.license_id && !in.vehicle_id)
+    e.fields.push_back({"licenseId", "required", "Give the licence, the vehicle, or both."});
+  if (in.place.empty() || in.place.size() > 200)
+    e.fields.push_back({"place", "required", "The place is required (at most 200 characters)."});
   core::SysTime at{};
   if (!core::ParseTimestamp(in.occurred_at, at)) {
     e.fields.push_back({"occurredAt", "format", "The time is RFC 3339 UTC, e.g. 2026-11-28T09:30:00Z."});
@@ -431,7 +454,7 @@ core::Result<ViolationRecord> VehicleService::RecordViolation(const Principal& w
   }
   if (!e.fields.empty()) return e;
   const auto now = clock_.Now();
-  const auto today = core::Date::Of(now);
+  const auto today = core::Date::On(clock_, now);
   auto uow = store_.Write();
   auto type = uow->Vehicles().FindViolationType(in.type_code);
   if (!type) return core::Error::Invalid("violationType", "unknown", "No violation type has this code.");
@@ -452,7 +475,7 @@ core::Result<ViolationRecord> VehicleService::RecordViolation(const Principal& w
   v.person_id = license ? license->person_id : vehicle->owner_person_id;
   v.place = in.place;
   v.occurred_at = in.occurred_at;
-  v.occurred_on = core::Date::Of(at).ToString();
+  v.occurred_on = core::Date::On(clock_, at).ToString();
   v.notes = in.notes;
   v.fine_fils = type->fine_fils;
   v.points = license ? type->points : 0;  // points go on a driver's licence
@@ -478,12 +501,14 @@ core::Result<ViolationRecord> VehicleService::RecordViolation(const Principal& w
                           .str());
   // Crossing a threshold suspends the driver's licences, longer when a higher one is crossed.
   if (v.points > 0) {
-    const int points = uow->Vehicles().PointsBetween(v.person_id, domain::PointsWindowStart(today).ToString(), today.ToString());
+    const int points =
+        uow->Vehicles().PointsBetween(v.person_id, domain::PointsWindowStart(today).ToString(), today.ToString());
     const int days = domain::SuspensionDays(points);
     auto active = uow->Vehicles().ActiveSuspension(v.person_id, today.ToString());
     if (days > 0 && (!active || active->days < days)) {
       if (active) uow->Vehicles().LiftSuspension(active->id, now);
-      SuspensionRecord s{0, v.person_id, today.ToString(), today.AddDays(days).ToString(), points, days, v.id, std::nullopt};
+      SuspensionRecord s{0,    v.person_id, today.ToString(), today.AddDays(days).ToString(), points,
+                         days, v.id,        std::nullopt};
       s.id = uow->Vehicles().InsertSuspension(s);
       uow->Audit().Append(who, now, "suspend", "person", v.person_id, std::nullopt,
                           core::JsonObject().Add("points", points).Add("days", days).Add("until", s.end_date).str());
@@ -526,7 +551,7 @@ core::Result<ViolationRecord> VehicleService::Dispute(const Principal& who, std:
 
 core::Result<ViolationRecord> VehicleService::Decide(const Principal& who, std::int64_t id, bool upheld) {
   const auto now = clock_.Now();
-  const auto today = core::Date::Of(now);
+  const auto today = core::Date::On(clock_, now);
   auto uow = store_.Write();
   auto v = uow->Vehicles().FindViolation(id);
   if (!v) return NotFound("violation");
@@ -546,8 +571,14 @@ core::Result<ViolationRecord> VehicleService::Decide(const Principal& who, std::
                             core::JsonObject().Add("points", points).Add("suspensionId", active->id).str());
         const int days = domain::SuspensionDays(points);
         if (days > 0) {
-          SuspensionRecord s{0, v->person_id, active->start_date, core::Date::Parse(active->start_date)->AddDays(days).ToString(),
-                             points, days, active->violation_id, std::nullopt};
+          SuspensionRecord s{0,
+                             v->person_id,
+                             active->start_date,
+                             core::Date::Parse(active->start_date)->AddDays(days).ToString(),
+                             points,
+                             days,
+                             active->violation_id,
+                             std::nullopt};
           uow->Vehicles().InsertSuspension(s);
         }
       }

@@ -50,7 +50,20 @@ struct Options {
   bool secure_cookies = false;
   bool demo = false;
   std::string admin_password;
+  // Jordan keeps UTC+3 all year (since October 2022): the department's day starts at 21:00 UTC.
+  std::string utc_offset = "+03:00";
 };
+
+// Sets the department's UTC offset on the clock; false (with a message) when it is not "+HH:MM".
+bool ConfigureClock(const Options& o, core::Clock& clock) {
+  std::chrono::minutes offset{};
+  if (!core::ParseUtcOffset(o.utc_offset, offset)) {
+    std::cerr << "error: --utc-offset must be +HH:MM or -HH:MM between -12:00 and +14:00, e.g. +03:00\n";
+    return false;
+  }
+  clock.SetUtcOffset(offset);
+  return true;
+}
 
 void SetUpLogging(const std::string& level) {
   auto logger = spdlog::stdout_logger_mt("dvld");
@@ -102,6 +115,7 @@ int RunInit(const Options& o) {
             << (report.applied.empty() ? " (already up to date)" : "") << "\n";
   storage::SqlStore store(db);
   core::SystemClock clock;
+  if (!ConfigureClock(o, clock)) return 2;
   app::SetupService setup(store, clock);
   std::optional<std::string> password;
   if (!o.admin_password.empty()) password = o.admin_password;
@@ -173,6 +187,7 @@ int RunServe(const Options& o) {
   }
   storage::SqlStore store(db);
   core::SystemClock clock;
+  if (!ConfigureClock(o, clock)) return 2;
   app::AuthService auth(store, clock);
   media::GdImageProcessor images;
   app::PeopleService people(store, clock, images);
@@ -197,8 +212,10 @@ int RunServe(const Options& o) {
                          [&server] { return static_cast<double>(server.OpenConnections()); });
   const auto port = server.Start();
   if (!o.port_file.empty()) std::ofstream(o.port_file) << port << "\n";
-  spdlog::info(R"({{"msg":"dvld {} listening on http://{}:{}","db":"{}","threads":{},"webRoot":"{}"}})", core::kVersion,
-               server_cfg.host, port, storage::DatabaseUrl::Redact(o.db), threads, o.web_root);
+  spdlog::info(
+      R"({{"msg":"dvld {} listening on http://{}:{}","db":"{}","threads":{},"webRoot":"{}","utcOffset":"{}"}})",
+      core::kVersion, server_cfg.host, port, storage::DatabaseUrl::Redact(o.db), threads, o.web_root,
+      core::FormatUtcOffset(clock.UtcOffset()));
 
   int sig = 0;
   sigwait(&signals, &sig);
@@ -237,12 +254,20 @@ int main(int argc, char** argv) {
   serve->add_option("--log-level", o.log_level, "trace, debug, info, warn, error")
       ->envname("DVLD_LOG_LEVEL")
       ->capture_default_str();
+  auto add_utc_offset = [&o](CLI::App* cmd) {
+    cmd->add_option("--utc-offset", o.utc_offset,
+                    "the department's time zone as an offset from UTC; its day sets \"today\"")
+        ->envname("DVLD_UTC_OFFSET")
+        ->capture_default_str();
+  };
+  add_utc_offset(serve);
   serve->add_flag("--secure-cookies", o.secure_cookies, "mark the session cookie Secure (behind HTTPS)")
       ->envname("DVLD_SECURE_COOKIES");
 
   auto* init =
       cli.add_subcommand("init", "create or migrate the schema, load reference data, create the administrator");
   add_db(init);
+  add_utc_offset(init);
   init->add_flag("--demo", o.demo, "also add sample people to try the system with");
   init->add_option("--admin-password", o.admin_password, "password for 'admin' (generated and printed when absent)")
       ->envname("DVLD_ADMIN_PASSWORD");

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace dvld::core {
 
@@ -13,6 +14,14 @@ class Clock {
  public:
   virtual ~Clock() = default;
   virtual SysTime Now() const = 0;
+
+  // The department's offset from UTC: its calendar day ("today", the day a violation happened)
+  // starts at local midnight, not at 00:00 UTC. Zero unless configured (Jordan: +03:00 all year).
+  std::chrono::minutes UtcOffset() const { return std::chrono::minutes(utc_offset_minutes_.load()); }
+  void SetUtcOffset(std::chrono::minutes offset) { utc_offset_minutes_ = static_cast<int>(offset.count()); }
+
+ private:
+  std::atomic<int> utc_offset_minutes_{0};
 };
 
 class SystemClock final : public Clock {
@@ -38,5 +47,10 @@ class ManualClock final : public Clock {
 std::string FormatTimestamp(SysTime t);
 // Parses what FormatTimestamp writes; false on anything else.
 bool ParseTimestamp(const std::string& text, SysTime& out);
+
+// An offset from UTC as ISO 8601 writes it: "+03:00", "-05:30" or "Z"; within -12:00..+14:00.
+bool ParseUtcOffset(std::string_view text, std::chrono::minutes& out);
+// "+03:00", "-05:30", "+00:00".
+std::string FormatUtcOffset(std::chrono::minutes offset);
 
 }  // namespace dvld::core

@@ -42,6 +42,38 @@ TEST(Timestamp, RoundTripsRfc3339Utc) {
   EXPECT_FALSE(ParseTimestamp("2026-11-28T25:05:07Z", t));
 }
 
+TEST(UtcOffset, ParsesAndFormatsIso8601Offsets) {
+  std::chrono::minutes m{};
+  ASSERT_TRUE(ParseUtcOffset("+03:00", m));
+  EXPECT_EQ(m.count(), 180);
+  ASSERT_TRUE(ParseUtcOffset("-05:30", m));
+  EXPECT_EQ(m.count(), -330);
+  ASSERT_TRUE(ParseUtcOffset("Z", m));
+  EXPECT_EQ(m.count(), 0);
+  ASSERT_TRUE(ParseUtcOffset("+14:00", m));
+  for (const char* bad : {"", "3", "+3:00", "03:00", "+03:60", "+15:00", "-12:01", "+03-00", "+0a:00", "+03:00Z"}) {
+    EXPECT_FALSE(ParseUtcOffset(bad, m)) << bad;
+  }
+  EXPECT_EQ(FormatUtcOffset(std::chrono::minutes(180)), "+03:00");
+  EXPECT_EQ(FormatUtcOffset(std::chrono::minutes(-330)), "-05:30");
+  EXPECT_EQ(FormatUtcOffset(std::chrono::minutes(0)), "+00:00");
+}
+
+TEST(Date, TheDepartmentsDayStartsAtItsLocalMidnight) {
+  SysTime t{};
+  ASSERT_TRUE(ParseTimestamp("2026-11-28T20:59:59Z", t));
+  ManualClock clock(t);
+  EXPECT_EQ(Date::Today(clock).ToString(), "2026-11-28") << "UTC unless configured";
+  clock.SetUtcOffset(std::chrono::hours(3));
+  EXPECT_EQ(Date::Today(clock).ToString(), "2026-11-28");
+  clock.Advance(std::chrono::seconds(1));
+  EXPECT_EQ(Date::Today(clock).ToString(), "2026-11-29") << "21:00 UTC is midnight at +03:00";
+  EXPECT_EQ(Date::Of(clock.Now()).ToString(), "2026-11-28") << "Of is the UTC day";
+  clock.SetUtcOffset(std::chrono::hours(-5));
+  ASSERT_TRUE(ParseTimestamp("2026-11-28T04:59:59Z", t));
+  EXPECT_EQ(Date::On(clock, t).ToString(), "2026-11-27");
+}
+
 TEST(ManualClock, MovesOnlyWhenTold) {
   SysTime t{};
   ASSERT_TRUE(ParseTimestamp("2026-11-28T00:00:00Z", t));

@@ -15,7 +15,11 @@ class Date {
   // Strictly "YYYY-MM-DD" and a real calendar day; nullopt otherwise.
   static std::optional<Date> Parse(std::string_view text);
   static Date FromDays(std::chrono::sys_days d) { return Date(d); }
+  // The UTC calendar day of an instant.
   static Date Of(SysTime t) { return Date(std::chrono::floor<std::chrono::days>(t)); }
+  // The department's calendar day of an instant (the clock's UTC offset), and of now.
+  static Date On(const Clock& clock, SysTime t) { return Of(t + clock.UtcOffset()); }
+  static Date Today(const Clock& clock) { return On(clock, clock.Now()); }
 
   std::string ToString() const;
   std::chrono::sys_days days() const { return d_; }

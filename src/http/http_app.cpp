@@ -49,7 +49,7 @@ HttpApp::HttpApp(HttpAppConfig config, Services services)
       blocking_(config_.blocking_threads, config_.blocking_queue),
       writes_(config_.write_threads, config_.write_queue) {
   handlers::RegisterSystemRoutes(router_, handlers::SystemDeps{services_.store, metrics_, config_.openapi_yaml});
-  handlers::RegisterAuthRoutes(router_, services_.auth, config_.secure_cookies, login_limiter_);
+  handlers::RegisterAuthRoutes(router_, services_.auth, services_.clock, config_.secure_cookies, login_limiter_);
   handlers::RegisterPeopleRoutes(router_, services_.people);
   handlers::RegisterStaffRoutes(router_, services_.staff, services_.api_keys);
   handlers::RegisterReferenceRoutes(router_, services_.reference, services_.audit);

@@ -1,9 +1,9 @@
 #include "api/api_env.h"
 
+#include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -16,11 +16,11 @@
 #include "app/setup_service.h"
 #include "app/staff_service.h"
 #include "app/vehicle_service.h"
-#include "media/gd_image_processor.h"
 #include "core/crypto.h"
 #include "core/date.h"
 #include "http/http_app.h"
 #include "http/server/server.h"
+#include "media/gd_image_processor.h"
 #include "storage/migrations.h"
 #include "storage/pg_connection.h"
 #include "storage/sql_store.h"
@@ -85,17 +85,18 @@ std::string Api::FreshDatabaseUrl() {
 
 std::int64_t Api::RegisterPerson(const std::string& date_of_birth) {
   static std::atomic<int> n{0};
-  const auto no = "8" + std::to_string(100000000 + (std::stoul(core::RandomHex(3), nullptr, 16) * 37 + n++) % 899999999);
-  boost::json::object body{{"nationalNo", no.substr(0, 10)}, {"firstNameAr", "سامي"},   {"secondNameAr", "خالد"},
-                           {"lastNameAr", "النسور"},        {"firstNameEn", "Sami"},  {"secondNameEn", "Khaled"},
-                           {"lastNameEn", "Al-Nsour"},      {"dateOfBirth", date_of_birth}, {"gender", "male"},
+  const auto no =
+      "8" + std::to_string(100000000 + (std::stoul(core::RandomHex(3), nullptr, 16) * 37 + n++) % 899999999);
+  boost::json::object body{{"nationalNo", no.substr(0, 10)}, {"firstNameAr", "سامي"},        {"secondNameAr", "خالد"},
+                           {"lastNameAr", "النسور"},         {"firstNameEn", "Sami"},        {"secondNameEn", "Khaled"},
+                           {"lastNameEn", "Al-Nsour"},       {"dateOfBirth", date_of_birth}, {"gender", "male"},
                            {"nationalityCode", "JO"}};
   auto r = Call("POST", "/api/v1/people", boost::json::value(body), AdminToken());
   EXPECT_EQ(r.status, 201) << r.body;
   return r.status == 201 ? r.Json().at("id").as_int64() : 0;
 }
 
-std::string Api::Today() { return core::Date::Of(impl_->clock.Now()).ToString(); }
+std::string Api::Today() { return core::Date::Today(impl_->clock).ToString(); }
 
 std::string Api::CreateUser(const std::string& username, const std::string& role, const std::string& password) {
   auto r = Call("POST", "/api/v1/users",
@@ -148,8 +149,9 @@ void Api::Start() {
   cfg.openapi_yaml = "openapi: 3.0.3\n";
   cfg.log_requests = false;
   cfg.login_burst = 1e6;  // every test signs in from 127.0.0.1; the limiter has its own test
-  s.app = std::make_unique<http::HttpApp>(
-      cfg, http::Services{*s.auth, *s.store, *s.people, *s.staff, *s.reference, *s.api_keys, *s.audit, *s.licensing, *s.vehicles, s.clock});
+  s.app =
+      std::make_unique<http::HttpApp>(cfg, http::Services{*s.auth, *s.store, *s.people, *s.staff, *s.reference,
+                                                          *s.api_keys, *s.audit, *s.licensing, *s.vehicles, s.clock});
   http::ServerConfig server_cfg;
   server_cfg.port = 0;
   server_cfg.threads = 2;

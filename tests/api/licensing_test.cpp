@@ -175,6 +175,51 @@ TEST(NewLicence, RefusedUnderAgeTwiceOpenOrDeceased) {
   EXPECT_EQ(bad.status, 422);
 }
 
+// The department's day starts at its local midnight, not at 00:00 UTC: with an offset that puts
+// the local day ahead of (or behind) the UTC day, the rules (booking, recording a result) and the
+// web app (GET /auth/me tells it "today") follow the local day. The instant stays as it is, so the
+// suite's sessions live on.
+TEST(BusinessDay, FollowsTheDepartmentsUtcOffsetNotUtc) {
+  auto& clock = api().clock();
+  struct Restore {
+    core::ManualClock& c;
+    ~Restore() { c.SetUtcOffset(std::chrono::minutes(0)); }
+  } restore{clock};
+  const auto now = clock.Now();
+  const auto utc_day = core::Date::Of(now);
+  const auto hour = std::chrono::duration_cast<std::chrono::hours>(now - utc_day.days()).count();
+  const bool ahead = hour >= 12;
+  clock.SetUtcOffset(ahead ? std::chrono::hours(14) : std::chrono::hours(-12));
+  const std::string utc_today = utc_day.ToString();
+  const std::string local_today = utc_day.AddDays(ahead ? 1 : -1).ToString();
+  ASSERT_EQ(api().Today(), local_today);
+
+  auto me = api().Call("GET", "/api/v1/auth/me", json::value(), api().AdminToken());
+  ASSERT_EQ(me.status, 200) << me.body;
+  const auto body = me.Json();
+  const auto& c = body.at("clock");
+  EXPECT_EQ(c.at("today"), local_today.c_str());
+  EXPECT_EQ(c.at("utcOffset"), ahead ? "+14:00" : "-12:00");
+  EXPECT_EQ(c.at("now"), core::FormatTimestamp(now).c_str());
+
+  const auto person = api().RegisterPerson();
+  auto app = Post("/api/v1/applications/local-license",
+                  {{"personId", person}, {"licenseClassId", 3}, {"payment", kCash}}, 201);
+  const auto path = "/api/v1/applications/" + std::to_string(Id(app)) + "/appointments";
+  auto on_utc_day = PostRaw(path, {{"testType", "vision"}, {"date", utc_today}, {"payment", kCash}});
+  if (ahead) {
+    EXPECT_EQ(on_utc_day.status, 422) << "the UTC date is already yesterday locally: " << on_utc_day.body;
+    auto appt = Post(path, {{"testType", "vision"}, {"date", local_today}, {"payment", kCash}}, 201);
+    auto result = PostRaw("/api/v1/appointments/" + std::to_string(Id(appt)) + "/result", {{"passed", true}});
+    EXPECT_EQ(Code(result), "ok") << "an appointment for the local today is due: " << result.body;
+  } else {
+    ASSERT_EQ(on_utc_day.status, 201) << "the UTC date is still tomorrow locally: " << on_utc_day.body;
+    auto result =
+        PostRaw("/api/v1/appointments/" + std::to_string(Id(on_utc_day.Json())) + "/result", {{"passed", true}});
+    EXPECT_EQ(Code(result), "appointment-in-future");
+  }
+}
+
 TEST(NewLicence, CancelWhileNewCancelsItsOpenBills) {
   const auto person = api().RegisterPerson();
   auto app = Post("/api/v1/applications/local-license", {{"personId", person}, {"licenseClassId", 1}}, 201);

@@ -64,6 +64,13 @@ export async function signIn(page, username, password) {
   await page.getByTestId('home-title').waitFor();
 }
 
+/** The department's today (YYYY-MM-DD) as the server tells the signed-in web app. */
+export async function serverToday(page) {
+  const res = await page.request.get(`${BASE_URL}/api/v1/auth/me`);
+  if (!res.ok()) throw new Error(`GET /auth/me answered ${res.status()}`);
+  return (await res.json()).clock.today;
+}
+
 export async function signOut(page) {
   await page.getByTestId('sign-out').click();
   await page.waitForURL(/\/login$/);

@@ -15,6 +15,7 @@ import {
   checkEnv,
   launch,
   newPage,
+  serverToday,
   shot,
   signIn,
   switchLanguage,
@@ -40,12 +41,6 @@ function addYears(iso, years) {
   const [y, m, d] = iso.split('-').map(Number);
   const last = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
   return `${y + years}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
-
-function todayIso() {
-  const now = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 describe('vehicle', { timeout: 300_000 }, () => {
@@ -146,7 +141,7 @@ describe('vehicle', { timeout: 300_000 }, () => {
     assert.match(await page.getByTestId('vehicle-owner').innerText(), /Khaled Al-Hasan/);
     assert.equal(await page.getByTestId('page-title').getByTestId('vehicle-status').getAttribute('data-status'), 'licensed');
     expiry = await page.getByTestId('vehicle-expiry').getAttribute('data-date');
-    assert.equal(expiry, addYears(todayIso(), 1));
+    assert.equal(expiry, addYears(await serverToday(page), 1));
     // The registration fee is paid, with its receipt.
     await openTab('Bills');
     await page.getByTestId('bills').locator('[data-bill-status="paid"]').first().waitFor();
@@ -159,8 +154,8 @@ describe('vehicle', { timeout: 300_000 }, () => {
     await d.waitFor();
     await d.locator('#add-insurance_insurer').fill('Jordan Insurance');
     await d.locator('#add-insurance_policyNumber').fill(`POL-${vin.slice(-8)}`);
-    assert.equal(await d.locator('#add-insurance_startDate').inputValue(), todayIso());
-    await pickDate(d.locator('#add-insurance_endDate'), addYears(todayIso(), 2));
+    assert.equal(await d.locator('#add-insurance_startDate').inputValue(), await serverToday(page));
+    await pickDate(d.locator('#add-insurance_endDate'), addYears(await serverToday(page), 2));
     // The owner is the insured person unless changed.
     await d.getByTestId('person-picker').getByText(nationalNo, { exact: false }).waitFor();
     await d.getByTestId('modal-submit').click();
@@ -176,7 +171,7 @@ describe('vehicle', { timeout: 300_000 }, () => {
     const d = dialog(/Technical inspection of/);
     await d.waitFor();
     await d.locator('#add-inspection_centre').fill('Irbid inspection centre');
-    assert.equal(await d.locator('#add-inspection_date').inputValue(), todayIso());
+    assert.equal(await d.locator('#add-inspection_date').inputValue(), await serverToday(page));
     await d.locator('#add-inspection_odometerKm').fill('42000');
     assert.equal(await d.locator('label.ant-radio-button-wrapper-checked').innerText(), 'Passed');
     await d.getByTestId('modal-submit').click();

@@ -10,16 +10,11 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { ADMIN_PASSWORD, BASE_URL, SHOTS, STEP, WAIT, checkEnv, launch, newPage, shot, signIn, uniqueDigits } from './helpers.mjs';
+import { ADMIN_PASSWORD, BASE_URL, SHOTS, STEP, WAIT, checkEnv, launch, newPage, serverToday, shot, signIn, uniqueDigits } from './helpers.mjs';
 
 const AR_LETTERS = 'بتثجحخدذرز';
 const EN_LETTERS = 'abcdefghij';
 const spell = (digits, letters) => [...digits].map((d) => letters[Number(d)]).join('');
-
-/** Today as the server's clock has it (both run on this machine, in UTC). */
-function today() {
-  return new Date().toISOString().slice(0, 10);
-}
 
 describe('public licence check', { timeout: 300_000 }, () => {
   let browser;
@@ -106,7 +101,7 @@ describe('public licence check', { timeout: 300_000 }, () => {
       const appointment = await api(
         'POST',
         `/applications/${application.id}/appointments`,
-        { testType, date: today(), branchId, payment: { method: 'cash' } },
+        { testType, date: await serverToday(page), branchId, payment: { method: 'cash' } },
         201,
       );
       await api('POST', `/appointments/${appointment.id}/result`, { passed: true, notes: 'e2e' });

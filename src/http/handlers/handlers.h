@@ -43,7 +43,8 @@ struct SystemDeps {
 // /api/v1/health, /api/v1/ready, /metrics, /api/v1/openapi.yaml
 void RegisterSystemRoutes(Router& router, SystemDeps deps);
 // /api/v1/auth/login, /logout, /me, /change-password
-void RegisterAuthRoutes(Router& router, app::AuthService& auth, bool secure_cookies, LoginRateLimiter& limiter);
+void RegisterAuthRoutes(Router& router, app::AuthService& auth, const core::Clock& clock, bool secure_cookies,
+                        LoginRateLimiter& limiter);
 // /api/v1/people...
 void RegisterPeopleRoutes(Router& router, app::PeopleService& people);
 // /api/v1/users..., /api/v1/api-keys...

@@ -10,7 +10,7 @@ namespace perm = domain::perm;
 
 namespace {
 
-core::Date Today(const core::Clock& clock) { return core::Date::Of(clock.Now()); }
+core::Date Today(const core::Clock& clock) { return core::Date::Today(clock); }
 
 }  // namespace
 

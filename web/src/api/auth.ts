@@ -1,4 +1,5 @@
 // Sign-in, sign-out and the current user (GET /auth/me).
+import { syncServerClock, type ServerClock } from '../lib/clock';
 import { apiRequest, isUnauthorized } from './client';
 
 export interface User {
@@ -13,6 +14,7 @@ export interface User {
 export interface LoginResponse {
   token: string;
   user: User;
+  clock?: ServerClock;
 }
 
 export const meQueryKey = ['auth', 'me'] as const;
@@ -20,6 +22,7 @@ export const meQueryKey = ['auth', 'me'] as const;
 export async function login(username: string, password: string): Promise<User> {
   // The token in the body is for non-browser clients; the browser relies on the cookie.
   const res = await apiRequest<LoginResponse>('/auth/login', { method: 'POST', body: { username, password } });
+  syncServerClock(res.clock);
   return res.user;
 }
 
@@ -30,7 +33,8 @@ export async function logout(): Promise<void> {
 /** The signed-in user, or null when the session is missing or expired (401). */
 export async function fetchMe(signal?: AbortSignal): Promise<User | null> {
   try {
-    const res = await apiRequest<{ user: User }>('/auth/me', { signal });
+    const res = await apiRequest<{ user: User; clock?: ServerClock }>('/auth/me', { signal });
+    syncServerClock(res.clock);
     return res.user;
   } catch (e) {
     if (isUnauthorized(e)) return null;

@@ -38,7 +38,7 @@ import {
   IdcardOutlined,
   WalletOutlined,
 } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { useBranches, useLicenseClasses } from '../../api/hooks';
@@ -68,7 +68,8 @@ import { Money } from '../../components/Money';
 import { PayNowField, usePayDefault } from '../../components/PayNowField';
 import { AppointmentStatusTag, ApplicationStatusTag } from '../../components/StatusTags';
 import { useCurrentUser } from '../../auth/useAuth';
-import { formatDate, formatDateTime, localName, todayIso } from '../../lib/format';
+import { formatDate, formatDateTime, localName } from '../../lib/format';
+import { serverToday, serverTodayDayjs } from '../../lib/clock';
 import {
   billOf,
   billsTotal,
@@ -203,7 +204,7 @@ interface ActionsProps {
 function NextStepCard({ app, ...on }: ActionsProps) {
   const { t, i18n } = useTranslation();
   const { can } = usePermissions();
-  const today = todayIso();
+  const today = serverToday();
   const explanation = explainNextStep(app, today);
   const text = explanationText(t, explanation, i18n.language);
   const { steps } = testSteps(app.appointments);
@@ -431,7 +432,7 @@ function ScheduleModal({ app, test, open, onClose, onDone }: { app: Application;
       title={t('applications.scheduleTitle', { test: test ? t(`tests.lower.${test}`) : '' })}
       okText={t('applications.scheduleSubmit')}
       fields={['date', 'branchId', 'pay']}
-      initialValues={{ date: dayjs(), branchId: user.branchId ?? undefined, pay: payDefault }}
+      initialValues={{ date: serverTodayDayjs(), branchId: user.branchId ?? undefined, pay: payDefault }}
       onClose={() => {
         action.reset();
         onClose();
@@ -457,7 +458,7 @@ function ScheduleModal({ app, test, open, onClose, onDone }: { app: Application;
             <DatePicker
               className="full-width"
               format="YYYY-MM-DD"
-              disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+              disabledDate={(d) => d.isBefore(serverTodayDayjs(), 'day')}
               data-testid="test-date"
             />
           </Form.Item>
@@ -693,7 +694,7 @@ export function ApplicationPage() {
       </Row>
       <ScheduleModal
         app={app}
-        test={app.nextStep === 'schedule-test' ? explainNextStep(app, todayIso()).test ?? null : null}
+        test={app.nextStep === 'schedule-test' ? explainNextStep(app, serverToday()).test ?? null : null}
         open={scheduling}
         onClose={() => setScheduling(false)}
         onDone={() => refresh()}

@@ -55,7 +55,8 @@ import { GuardedButton } from '../../components/GuardedButton';
 import { Money } from '../../components/Money';
 import { PayNowField, usePayDefault } from '../../components/PayNowField';
 import { LicenseStatusTag } from '../../components/StatusTags';
-import { formatDate, localName, todayIso } from '../../lib/format';
+import { formatDate, localName } from '../../lib/format';
+import { serverToday } from '../../lib/clock';
 import { licenseActions, type ActionState, type LicenseAction } from '../../lib/licensing';
 import { formatFils, jodToFils } from '../../lib/money';
 import { useIdempotency } from '../../lib/useIdempotency';
@@ -299,7 +300,7 @@ export function LicensePage() {
   const lang = i18n.language;
   const ar = lang === 'ar';
   const cls = classes.data?.find((c) => c.id === l.licenseClassId);
-  const states = licenseActions(l, todayIso());
+  const states = licenseActions(l, serverToday());
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: licenseKeys.all });
     void queryClient.invalidateQueries({ queryKey: applicationKeys.all });

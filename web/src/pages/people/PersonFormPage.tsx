@@ -56,6 +56,7 @@ import {
 } from '../../lib/personForm';
 import { useServerErrors } from '../../lib/useServerErrors';
 import { personName } from '../../lib/format';
+import { serverTodayDayjs } from '../../lib/clock';
 
 const NAME_PARTS = ['first', 'second', 'third', 'last'] as const;
 
@@ -290,7 +291,7 @@ function PersonForm({ person }: { person?: Person }) {
                 { required: true, message: t('validation.requiredField', { field: t('person.fields.dateOfBirth') }) },
                 {
                   validator: (_, v: dayjs.Dayjs | null | undefined) =>
-                    !v || (!v.isAfter(dayjs(), 'day') && dayjs().diff(v, 'year') <= MAX_AGE_YEARS)
+                    !v || (!v.isAfter(serverTodayDayjs(), 'day') && serverTodayDayjs().diff(v, 'year') <= MAX_AGE_YEARS)
                       ? Promise.resolve()
                       : Promise.reject(new Error(t('validation.dateOfBirth'))),
                 },
@@ -300,8 +301,8 @@ function PersonForm({ person }: { person?: Person }) {
                 format="YYYY-MM-DD"
                 placeholder="YYYY-MM-DD"
                 className="full-width"
-                disabledDate={(d) => d.isAfter(dayjs(), 'day') || dayjs().diff(d, 'year') > MAX_AGE_YEARS}
-                defaultPickerValue={dayjs().subtract(30, 'year')}
+                disabledDate={(d) => d.isAfter(serverTodayDayjs(), 'day') || serverTodayDayjs().diff(d, 'year') > MAX_AGE_YEARS}
+                defaultPickerValue={serverTodayDayjs().subtract(30, 'year')}
               />
             </Form.Item>
           </Col>

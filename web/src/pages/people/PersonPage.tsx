@@ -38,7 +38,8 @@ import {
 import { AuditTable } from '../../components/AuditTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorMessage } from '../../i18n/errors';
-import { ageOn, formatDate, formatDateTime, localName, personName, todayIso } from '../../lib/format';
+import { ageOn, formatDate, formatDateTime, localName, personName } from '../../lib/format';
+import { serverToday } from '../../lib/clock';
 import { usePermissions } from '../../lib/usePermissions';
 import { PersonDocument } from '../../components/BothNames';
 import { DrivingRecordTab } from './DrivingRecordTab';
@@ -186,7 +187,7 @@ function Details({ person }: { person: Person }) {
   const countries = useCountries();
   const lang = i18n.language;
   const country = countries.data?.find((c) => c.code === person.nationalityCode);
-  const age = ageOn(person.dateOfBirth, todayIso());
+  const age = ageOn(person.dateOfBirth, serverToday());
   const none = t('common.none');
   return (
     <Row gutter={[16, 16]}>

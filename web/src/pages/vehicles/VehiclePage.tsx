@@ -29,7 +29,8 @@ import { PayNowField } from '../../components/PayNowField';
 import { PersonLink } from '../../components/PersonLink';
 import { VehicleTags } from '../../components/StatusTags';
 import { ViolationsTable } from '../../components/ViolationsTable';
-import { formatDate, formatDateTime, todayIso } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../lib/format';
+import { serverToday } from '../../lib/clock';
 import { newestFirst } from '../../lib/licensing';
 import { formatFils } from '../../lib/money';
 import { useIdempotency } from '../../lib/useIdempotency';
@@ -62,7 +63,7 @@ function latestReceipt(bills: readonly Bill[]): Receipt | null {
 
 function RenewalChecks({ vehicle }: { vehicle: Vehicle }) {
   const { t, i18n } = useTranslation();
-  const checks = renewalChecks(vehicle, todayIso());
+  const checks = renewalChecks(vehicle, serverToday());
   return (
     <ul className="plain-list check-list" data-testid="renewal-checks" aria-label={t('vehicle.renew.checksTitle')}>
       {checks.map((c) => (
@@ -128,7 +129,7 @@ function ServiceModal({
               <>
                 <p>
                   {t('vehicle.renew.newExpiry')}:{' '}
-                  <strong data-testid="renew-new-expiry">{formatDate(renewedExpiry(vehicle.licenseExpiryDate, todayIso()), lang)}</strong>
+                  <strong data-testid="renew-new-expiry">{formatDate(renewedExpiry(vehicle.licenseExpiryDate, serverToday()), lang)}</strong>
                 </p>
                 <h3 className="sub-title">{t('vehicle.renew.checksTitle')}</h3>
                 <RenewalChecks vehicle={vehicle} />

@@ -7,7 +7,7 @@ import { useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, Empty, Flex, Form, Input, InputNumber, Popconfirm, Radio, Table, Tag, type TableProps } from 'antd';
 import { PlusOutlined, SwapOutlined, UnlockOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { PaymentMethod } from '../../api/licensing';
 import {
@@ -36,7 +36,8 @@ import { PersonLink } from '../../components/PersonLink';
 import { PersonPicker } from '../../components/PersonPicker';
 import { TransferStatusTag } from '../../components/StatusTags';
 import { errorMessage, serverDetail } from '../../i18n/errors';
-import { formatDate, formatDateTime, todayIso } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../lib/format';
+import { serverToday, serverTodayDayjs } from '../../lib/clock';
 import { newestFirst } from '../../lib/licensing';
 import { formatFils, jodToFils } from '../../lib/money';
 import { useIdempotency } from '../../lib/useIdempotency';
@@ -122,7 +123,7 @@ export function InsuranceSection({ vehicle }: { vehicle: Vehicle }) {
   const refresh = useVehicleRefresh(vehicle.id);
   const [adding, setAdding] = useState(false);
   const lang = i18n.language;
-  const today = todayIso();
+  const today = serverToday();
   const columns: TableProps<InsurancePolicy>['columns'] = [
     { key: 'insurer', title: t('vehicle.insurance.insurer'), render: (_, p) => <bdi dir="auto">{p.insurer}</bdi> },
     { key: 'policy', title: t('vehicle.insurance.policyNumber'), render: (_, p) => <bdi className="mono">{p.policyNumber}</bdi> },
@@ -161,7 +162,7 @@ export function InsuranceSection({ vehicle }: { vehicle: Vehicle }) {
         name="add-insurance"
         title={t('vehicle.insurance.addTitle', { plate: vehicle.plate })}
         fields={['insurer', 'policyNumber', 'startDate', 'endDate', 'insuredPersonId']}
-        initialValues={{ startDate: dayjs(), endDate: dayjs().add(1, 'year'), insuredPersonId: vehicle.ownerPersonId }}
+        initialValues={{ startDate: serverTodayDayjs(), endDate: serverTodayDayjs().add(1, 'year'), insuredPersonId: vehicle.ownerPersonId }}
         onClose={() => setAdding(false)}
         onSubmit={async (v) => {
           await addInsurance(vehicle.id, {
@@ -277,7 +278,7 @@ export function InspectionsSection({ vehicle }: { vehicle: Vehicle }) {
         name="add-inspection"
         title={t('vehicle.inspections.addTitle', { plate: vehicle.plate })}
         fields={['centre', 'date', 'passed', 'odometerKm', 'notes']}
-        initialValues={{ date: dayjs(), passed: true }}
+        initialValues={{ date: serverTodayDayjs(), passed: true }}
         onClose={() => setAdding(false)}
         onSubmit={async (v) => {
           await addInspection(vehicle.id, {
@@ -298,7 +299,7 @@ export function InspectionsSection({ vehicle }: { vehicle: Vehicle }) {
             </Form.Item>
             <Flex gap={12} wrap>
               <Form.Item className="grow-item" name="date" label={t('vehicle.inspections.date')} rules={[required('vehicle.inspections.date')]} extra={t('vehicle.inspections.dateHint')}>
-                <DatePicker className="full-width" format="YYYY-MM-DD" disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+                <DatePicker className="full-width" format="YYYY-MM-DD" disabledDate={(d) => d.isAfter(serverTodayDayjs(), 'day')} />
               </Form.Item>
               <Form.Item
                 className="grow-item"
@@ -577,7 +578,7 @@ export function TransfersSection({ vehicle }: { vehicle: Vehicle }) {
   const [accepting, setAccepting] = useState<Transfer | null>(null);
   const lang = i18n.language;
   const pending = pendingTransfer(vehicle);
-  const estimate = transferFeeFils(vehicle.engineCc, vehicle.electric, vehicle.year, todayIso());
+  const estimate = transferFeeFils(vehicle.engineCc, vehicle.electric, vehicle.year, serverToday());
   const names = (id: number) => ownerNames(vehicle, id);
   const startBlocked = vehicle.status === 'deregistered'
     ? t('vehicle.blocked.deregistered')

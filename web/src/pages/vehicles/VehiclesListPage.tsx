@@ -14,7 +14,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { GuardedButton } from '../../components/GuardedButton';
 import { PersonPicker } from '../../components/PersonPicker';
 import { VehicleTags } from '../../components/StatusTags';
-import { formatDate, todayIso } from '../../lib/format';
+import { formatDate } from '../../lib/format';
+import { serverToday } from '../../lib/clock';
 import { useUrlParams } from '../../lib/useUrlParams';
 import { usePermissions } from '../../lib/usePermissions';
 import { vehicleStatus } from '../../lib/vehicles';
@@ -32,7 +33,7 @@ export function VehiclesListPage() {
   const [draft, setDraft] = useState(q);
   useEffect(() => setDraft(q), [q]);
   const [registering, setRegistering] = useState(false);
-  const today = todayIso();
+  const today = serverToday();
 
   const query: VehiclesQuery = { q: q || undefined, ownerPersonId: id('ownerPersonId'), page, pageSize };
   const list = useQuery({
