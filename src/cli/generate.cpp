@@ -17,6 +17,7 @@
 #include "domain/vehicles/vehicles.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
+#include "storage/name_search.h"
 #include "storage/sql_store.h"
 
 namespace dvld::cli {
@@ -358,26 +359,26 @@ int Generate(const GenerateOptions& o) {
   // written in primary-key order (name_norm, person_id): every row is then an append to both
   // B-trees instead of an insert in the middle of ~150 hot ranges. The terms of all people are
   // bucketed by term first (4 bytes a row); names come from short lists, so terms are few.
+  auto terms_of = [&](std::int64_t id) {
+    const auto p = person_of(id);
+    domain::PersonData d;
+    d.first_name_ar = p.first->ar;
+    d.second_name_ar = p.father->ar;
+    d.third_name_ar = p.grand->ar;
+    d.last_name_ar = p.family->ar;
+    d.first_name_en = p.first->en;
+    d.second_name_en = p.father->en;
+    d.third_name_en = p.grand->en;
+    d.last_name_en = p.family->en;
+    return domain::SearchTerms(d);  // sorted, without repeats
+  };
   {
     const auto t0 = Clock::now();
     std::map<std::string, std::uint32_t> term_ids;
     std::vector<std::vector<std::uint32_t>> buckets;  // by term id: person offsets, ascending
     std::int64_t rows = 0;
     for (std::int64_t i = 0; i < P; ++i) {
-      const auto p = person_of(person0 + i);
-      domain::PersonData d;
-      d.first_name_ar = p.first->ar;
-      d.second_name_ar = p.father->ar;
-      d.third_name_ar = p.grand->ar;
-      d.last_name_ar = p.family->ar;
-      d.first_name_en = p.first->en;
-      d.second_name_en = p.father->en;
-      d.third_name_en = p.grand->en;
-      d.last_name_en = p.family->en;
-      auto terms = domain::SearchTerms(d);
-      std::sort(terms.begin(), terms.end());
-      terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-      for (auto& t : terms) {
+      for (auto& t : terms_of(person0 + i)) {
         auto [it, added] = term_ids.try_emplace(std::move(t), static_cast<std::uint32_t>(buckets.size()));
         if (added) buckets.emplace_back();
         buckets[it->second].push_back(static_cast<std::uint32_t>(i));
@@ -395,6 +396,12 @@ int Generate(const GenerateOptions& o) {
         pos = 0;
       }
       b.Text(term->first).Int(person0 + buckets[term->second][pos++]);
+    });
+  }
+  if (!pg) {
+    // SQLite's full-text name index (migration 0011): one document per person, in id order.
+    load.Load("person_names_fts", {"rowid", "names"}, P, [&](std::int64_t i, BulkInsert& b) {
+      b.Int(person0 + i).Text(storage::FtsDocument(terms_of(person0 + i)));
     });
   }
 

@@ -60,7 +60,9 @@ class SqlPeopleRepository final : public app::PeopleRepository {
   std::optional<std::string> LoadPhoto(std::int64_t person_id, bool thumbnail) override;
 
  private:
-  void IndexNames(std::int64_t id, const domain::PersonData& person);
+  // Writes the person's name words (person_names, and the full-text index on SQLite); `replace`
+  // removes the ones written before.
+  void IndexNames(std::int64_t id, const domain::PersonData& person, bool replace);
   Connection& c_;
 };
 

@@ -10,6 +10,7 @@
 #include "core/crypto.h"
 #include "storage/audit_verify.h"
 #include "storage/migrations.h"
+#include "storage/name_search.h"
 #include "storage/repositories.h"
 
 namespace dvld::test {
@@ -308,6 +309,10 @@ TEST(People, ACommonNameStopsCountingAtTwoHundred) {
       std::string first_norm = first;
       first_norm[0] = 's';
       conn->Execute("INSERT INTO person_names (name_norm, person_id) VALUES ($1, $2)", {first_norm, id});
+      if (conn->dialect() == storage::Dialect::kSqlite) {
+        conn->Execute("INSERT INTO person_names_fts (rowid, names) VALUES ($1, $2)",
+                      {id, storage::FtsDocument({norm, first_norm})});
+      }
     }
     conn->Commit();
   }
@@ -329,6 +334,48 @@ TEST(People, ACommonNameStopsCountingAtTwoHundred) {
   EXPECT_EQ(narrow.at("total").as_int64(), 39);  // every 26th is a Samiq
   auto exact = api().Call("GET", "/api/v1/people?q=sami%20" + family, json::value(), api().AdminToken()).Json();
   EXPECT_EQ(exact.at("totalExact"), false);
+}
+
+// Name words in every form the index has to agree on: a renamed person is found by the new name
+// only, a hyphenated family by its parts and by the whole, an apostrophe (kept: the word is
+// "o'vq..."), a one-letter word, and the newest first in registration order.
+TEST(People, NameSearchFollowsRenamesHyphensAndApostrophes) {
+  std::string tag;
+  for (char c : core::RandomHex(4)) tag.push_back(static_cast<char>('a' + (c % 26)));
+  auto search = [&](const std::string& q, const std::string& extra = "") {
+    auto r = api().Call("GET", "/api/v1/people?q=" + q + extra, json::value(), api().AdminToken());
+    EXPECT_EQ(r.status, 200) << q << " " << r.body;
+    return r.Json().as_object();
+  };
+  auto body = PersonBody(NationalNo());
+  body["firstNameEn"] = "Wq" + tag;
+  body["lastNameEn"] = "Al-Vq" + tag;
+  const auto older = Register(body).at("id").as_int64();
+  body = PersonBody(NationalNo());
+  body["firstNameEn"] = "Wq" + tag;
+  body["lastNameEn"] = "O'Vq" + tag;
+  const auto newer = Register(body).at("id").as_int64();
+
+  auto both = search("wq" + tag, "&sort=-createdAt");
+  ASSERT_EQ(both.at("total").as_int64(), 2);
+  EXPECT_EQ(both.at("items").at(0).at("id").as_int64(), newer) << "newest first";
+  EXPECT_EQ(search("wq" + tag, "&sort=createdAt").at("items").at(0).at("id").as_int64(), older);
+  EXPECT_EQ(search("wq" + tag).at("items").at(0).at("id").as_int64(), older) << "by name (the default): Al- < O'";
+  EXPECT_EQ(search("al-vq" + tag.substr(0, 2)).at("total").as_int64(), 1) << "the hyphenated whole, as a prefix";
+  EXPECT_EQ(search("vq" + tag + "%20wq" + tag).at("total").as_int64(), 1) << "the part after the hyphen";
+  EXPECT_EQ(search("o%27vq" + tag).at("total").as_int64(), 1) << "with the apostrophe";
+  EXPECT_EQ(search("ovq" + tag).at("total").as_int64(), 0) << "a name is not found without its punctuation";
+  EXPECT_EQ(search("w%20vq" + tag).at("total").as_int64(), 1) << "a one-letter word is a prefix too";
+
+  // Renamed: found by the new name, no longer by the old one.
+  auto r = api().Call("PATCH", "/api/v1/people/" + std::to_string(older),
+                      json::value(json::object{{"firstNameEn", "Uq" + tag}}), api().AdminToken());
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto renamed = search("wq" + tag);
+  ASSERT_EQ(renamed.at("total").as_int64(), 1);
+  EXPECT_EQ(renamed.at("items").at(0).at("id").as_int64(), newer);
+  EXPECT_EQ(search("uq" + tag).at("total").as_int64(), 1);
+  EXPECT_EQ(search("uq" + tag + "%20al-vq" + tag).at("total").as_int64(), 1);
 }
 
 TEST(People, PhotosAreCheckedByContentAndServedResized) {
