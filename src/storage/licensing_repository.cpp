@@ -337,14 +337,19 @@ std::optional<app::PaymentRecord> SqlLicensingRepository::FindPaymentByReceipt(c
 
 std::int64_t SqlLicensingRepository::InsertAppointment(const app::AppointmentRecord& a) {
   try {
-    return c_
-        .Query(
-            "INSERT INTO test_appointments (application_id, test_type_id, appointment_date, branch_id, status, "
-            "attempt, "
-            "bill_id, created_at) VALUES ($1, $2, $3, $4, 'scheduled', $5, $6, $7) RETURNING id",
-            {a.application_id, a.test_type_id, a.date, a.branch_id, std::int64_t{a.attempt}, a.bill_id,
-             Ts(a.created_at)})
-        .Int(0, 0);
+    const auto id = c_.Query(
+                          "INSERT INTO test_appointments (application_id, test_type_id, appointment_date, branch_id, "
+                          "status, attempt, bill_id, created_at) VALUES ($1, $2, $3, $4, 'scheduled', $5, $6, $7) "
+                          "RETURNING id",
+                          {a.application_id, a.test_type_id, a.date, a.branch_id, std::int64_t{a.attempt}, a.bill_id,
+                           Ts(a.created_at)})
+                        .Int(0, 0);
+    // The booking takes one of the day's places (migration 0012).
+    c_.Execute(
+        "INSERT INTO test_day_places (branch_id, test_type_id, day, booked) VALUES ($1, $2, $3, 1) "
+        "ON CONFLICT (branch_id, test_type_id, day) DO UPDATE SET booked = test_day_places.booked + 1",
+        {a.branch_id, a.test_type_id, a.date});
+    return id;
   } catch (const DbError& e) {
     if (e.kind() == DbError::Kind::kUnique)
       throw core::InfraError("an open appointment already exists (concurrent request)", true);
@@ -366,11 +371,9 @@ std::vector<app::AppointmentRecord> SqlLicensingRepository::AppointmentsOf(std::
 }
 
 int SqlLicensingRepository::CountBooked(std::int64_t branch_id, std::int64_t test_type_id, const std::string& date) {
-  return static_cast<int>(
-      c_.Query("SELECT COUNT(*) FROM test_appointments WHERE branch_id = $1 AND test_type_id = $2 AND "
-               "appointment_date = $3 AND status <> 'cancelled'",
-               {branch_id, test_type_id, date})
-          .Int(0, 0));
+  auto r = c_.Query("SELECT booked FROM test_day_places WHERE branch_id = $1 AND test_type_id = $2 AND day = $3",
+                    {branch_id, test_type_id, date});
+  return r.empty() ? 0 : static_cast<int>(r.Int(0, 0));
 }
 
 bool SqlLicensingRepository::RecordResult(std::int64_t id, bool passed, const std::optional<std::string>& notes,
@@ -382,6 +385,14 @@ bool SqlLicensingRepository::RecordResult(std::int64_t id, bool passed, const st
 }
 
 void SqlLicensingRepository::CancelScheduledAppointments(std::int64_t application_id) {
+  // Each cancelled appointment gives its place back.
+  const char* kOfDay =
+      "FROM test_appointments a WHERE a.application_id = $1 AND a.status = 'scheduled' AND a.branch_id = "
+      "test_day_places.branch_id AND a.test_type_id = test_day_places.test_type_id AND a.appointment_date = "
+      "test_day_places.day";
+  c_.Execute(std::string("UPDATE test_day_places SET booked = booked - (SELECT COUNT(*) ") + kOfDay +
+                 ") WHERE EXISTS (SELECT 1 " + kOfDay + ")",
+             {application_id});
   c_.Execute("UPDATE test_appointments SET status = 'cancelled' WHERE application_id = $1 AND status = 'scheduled'",
              {application_id});
 }

@@ -528,6 +528,19 @@ TEST(TestCapacity, AnAdministratorSetsTheDailyPlacesOfATest) {
   auto full = PostRaw("/api/v1/applications/" + std::to_string(Id(second)) + "/appointments",
                       {{"testType", "vision"}, {"date", day}});
   EXPECT_EQ(Code(full), "no-capacity");
+  // Cancelling the first application gives its place back; a recorded result keeps it taken.
+  Post("/api/v1/applications/" + std::to_string(Id(first)) + "/cancel", {}, 200);
+  auto taken = Post("/api/v1/applications/" + std::to_string(Id(second)) + "/appointments",
+                    {{"testType", "vision"}, {"date", day}}, 201);
+  auto third =
+      Post("/api/v1/applications/local-license", {{"personId", api().RegisterPerson()}, {"licenseClassId", 3}}, 201);
+  EXPECT_EQ(Code(PostRaw("/api/v1/applications/" + std::to_string(Id(third)) + "/appointments",
+                         {{"testType", "vision"}, {"date", day}})),
+            "no-capacity");
+  EXPECT_EQ(Code(PostRaw("/api/v1/applications/" + std::to_string(Id(third)) + "/appointments",
+                         {{"testType", "vision"}, {"date", Day(21)}})),
+            "ok")
+      << "another day has its own places";
   auto audit = GetJson("/api/v1/audit?entity=test_type&entityId=1");
   EXPECT_EQ(audit.at("items").at(0).at("after").at("dailyCapacity").as_int64(), 1);
   ASSERT_EQ(set(40).status, 200);
