@@ -89,7 +89,14 @@ describe('driving licence', { timeout: 420_000 }, () => {
     await d.getByText('Confirm that the result is final.').waitFor();
     await d.locator('#record-result_confirm').check();
     await d.getByTestId('modal-submit').click();
-    await d.waitFor({ state: 'hidden' });
+    try {
+      await d.waitFor({ state: 'hidden' });
+    } catch (e) {
+      // Say what the dialog shows (a field error, a refusal) rather than only that it stayed open.
+      const text = await d.innerText().catch(() => '?');
+      await page.screenshot({ path: '/tmp/e2e-record-failed.png' }).catch(() => {});
+      throw new Error(`the result dialog stayed open, showing: ${text.replace(/\s+/g, ' ')}`, { cause: e });
+    }
     await testState(test, passed ? 'passed' : 'failed');
   }
 
