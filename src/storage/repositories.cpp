@@ -430,10 +430,10 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
     where = "p.document_no = " + param(upper);
   } else {
     by_name = true;
-    // Every word must start one of the person's names, in either script. The matches are found
-    // from the rarest word's index range (each other word checked per person), and at most
-    // kNameCountCap + 1 of them are read: above that the total says "more than" and the page is
-    // sorted among the first kNameCountCap found, so a common name answers as fast as a rare one.
+    // Every word must start one of the person's names, in either script. The matches come from the
+    // full-text index on SQLite, otherwise from the rarest word's index range (each other word
+    // checked per person); at most kNameCountCap + 1 of them are counted: above that the total says
+    // "more than", so a common name answers as fast as a rare one.
     const auto norm = domain::NormaliseName(q);
     for (std::size_t start = 0; start < norm.size();) {
       auto end = norm.find(' ', start);
