@@ -61,6 +61,15 @@ HttpApp::HttpApp(HttpAppConfig config, Services services)
                     [this] { return static_cast<double>(services_.store.Stats().in_use); });
   metrics_.AddGauge("dvld_db_connections_waiting", "Requests waiting for a database connection.",
                     [this] { return static_cast<double>(services_.store.Stats().waiting); });
+  metrics_.AddCounter("dvld_db_write_units_total", "Write units of work committed (SQLite).",
+                      [this] { return static_cast<double>(services_.store.Stats().write_units); });
+  metrics_.AddCounter("dvld_db_write_batches_total", "Write transactions that committed them, one a burst (SQLite).",
+                      [this] { return static_cast<double>(services_.store.Stats().write_batches); });
+  metrics_.AddCounter("dvld_db_writer_busy_seconds_total",
+                      "Time the one SQLite writer was held by units of work (statements and COMMITs, not fsyncs).",
+                      [this] { return services_.store.Stats().writer_busy_seconds; });
+  metrics_.AddCounter("dvld_db_log_syncs_total", "fsyncs of the write-ahead log after commits (SQLite).",
+                      [this] { return static_cast<double>(services_.store.Stats().log_syncs); });
 }
 
 HttpApp::~HttpApp() = default;

@@ -34,6 +34,11 @@ void Metrics::AddGauge(std::string name, std::string help, std::function<double(
   gauges_.push_back({std::move(name), std::move(help), std::move(read)});
 }
 
+void Metrics::AddCounter(std::string name, std::string help, std::function<double()> read) {
+  std::lock_guard lock(mu_);
+  gauges_.push_back({std::move(name), std::move(help), std::move(read), "counter"});
+}
+
 std::string Metrics::Render() {
   std::vector<Gauge> gauges;
   std::ostringstream out;
@@ -61,7 +66,7 @@ std::string Metrics::Render() {
     }
   }
   for (const auto& g : gauges) {
-    out << "# HELP " << g.name << " " << g.help << "\n# TYPE " << g.name << " gauge\n"
+    out << "# HELP " << g.name << " " << g.help << "\n# TYPE " << g.name << " " << g.type << "\n"
         << g.name << " " << g.read() << "\n";
   }
   return out.str();

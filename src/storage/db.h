@@ -90,6 +90,11 @@ class Connection {
   virtual void Rollback() = 0;
   // False when the connection is known to be broken and should be replaced.
   virtual bool Healthy() = 0;
+  // Commits that return before they are durable: SQLite in WAL mode writes a COMMIT to its log
+  // without waiting for the disk, and the caller makes the log durable with an fsync of its own
+  // (the group committer, sql_store.cpp). Returns the log's path, or "" when this connection
+  // cannot (another database, or no log on disk): its commits then stay durable on return.
+  virtual std::string DeferCommitSync() { return {}; }
   // Starts a bulk load of `columns` of `table` (trusted names, not user input).
   virtual std::unique_ptr<BulkInsert> BulkInsertInto(std::string_view table,
                                                      const std::vector<std::string>& columns) = 0;

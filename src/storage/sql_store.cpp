@@ -1,10 +1,17 @@
 #include "storage/sql_store.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
+#include <cstring>
 #include <stdexcept>
 #include <thread>
+#include <vector>
 
 #include "storage/licensing_repository.h"
 #include "storage/migrations.h"
@@ -17,19 +24,37 @@ namespace dvld::storage {
 // disks), so one transaction per request caps writes at a few hundred a second. The committer runs
 // the write units of work one after another on one connection, each inside a SAVEPOINT of a shared
 // transaction, and COMMITs when no other writer is waiting (or after kMaxUnits units or kMaxAge):
-// one fsync makes a whole burst durable. A unit's Commit() returns only after that COMMIT, so no
-// request is answered before its write is on disk; if the COMMIT fails, every unit of the batch
-// fails. A unit that does not commit is rolled back to its savepoint and leaves the others intact.
+// one fsync makes a whole burst durable. A unit that does not commit is rolled back to its
+// savepoint and leaves the others intact; if the COMMIT fails, every unit of the batch fails.
+//
+// The fsync is pipelined with the next batch (when the connection allows it, DeferCommitSync): the
+// COMMIT only writes the batch to SQLite's write-ahead log, the writer lets the next batch in at
+// once, and the thread that committed then fsyncs the log outside the writer's lock, one fsync
+// covering every batch written before it. A unit's Commit() returns only once its batch is on
+// disk, so no request is answered before its write is durable. Other connections may read a batch
+// during its fsync (a few milliseconds): a power cut then loses a batch whose writers were never
+// told it was saved.
 class GroupCommitter {
  public:
   static constexpr int kMaxUnits = 256;
   static constexpr auto kMaxAge = std::chrono::milliseconds(10);
 
-  explicit GroupCommitter(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {}
+  explicit GroupCommitter(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {
+    wal_path_ = conn_->DeferCommitSync();
+  }
+  ~GroupCommitter() {
+    if (wal_fd_ >= 0) ::close(wal_fd_);
+  }
   Connection& conn() { return *conn_; }
+  void AddStats(app::StoreStats& s) const {
+    s.write_units = units_total_.load(std::memory_order_relaxed);
+    s.write_batches = batches_total_.load(std::memory_order_relaxed);
+    s.log_syncs = syncs_total_.load(std::memory_order_relaxed);
+    s.writer_busy_seconds = static_cast<double>(busy_ns_.load(std::memory_order_relaxed)) / 1e9;
+  }
 
   struct Batch {
-    bool done = false;
+    bool done = false;  // durable, or failed (guarded by done_mu_)
     std::string error;  // empty: committed
   };
 
@@ -43,6 +68,7 @@ class GroupCommitter {
     std::unique_lock lock(mu_);
     waiting_.fetch_sub(1, std::memory_order_acq_rel);
     owner_.store(std::this_thread::get_id(), std::memory_order_release);
+    held_since_ = std::chrono::steady_clock::now();
     try {
       if (!open_) {
         conn_->Begin(true);
@@ -52,8 +78,10 @@ class GroupCommitter {
       }
       conn_->Execute("SAVEPOINT unit");
     } catch (...) {
-      FinishIfIdle();
+      const bool written = FinishIfIdle();
       owner_.store(std::thread::id(), std::memory_order_release);
+      Release(lock);
+      if (written) Sync();
       throw;
     }
     return lock;
@@ -70,52 +98,76 @@ class GroupCommitter {
     ++units_;
     auto batch = current_;
     owner_.store(std::thread::id(), std::memory_order_release);
-    if (ShouldCommit()) {
-      CommitBatch();
-    } else {
-      lock.unlock();
-      std::unique_lock wait(mu_);
-      done_cv_.wait(wait, [&] { return batch->done; });
-      wait.unlock();
-    }
-    if (lock.owns_lock()) lock.unlock();
-    if (!batch->error.empty()) throw DbError(DbError::Kind::kOther, "commit failed: " + batch->error);
+    const bool written = ShouldCommit() && CommitBatch();
+    Release(lock);
+    if (written) Sync();
+    std::unique_lock wait(done_mu_);
+    done_cv_.wait(wait, [&] { return batch->done; });
+    const std::string error = batch->error;
+    wait.unlock();
+    if (!error.empty()) throw DbError(DbError::Kind::kOther, "commit failed: " + error);
   }
 
   // Undoes the unit's work (the unit did not commit) and lets the next writer in.
   void Abandon(std::unique_lock<std::mutex>& lock) {
+    bool written = false;
     try {
       conn_->Execute("ROLLBACK TO unit");
       conn_->Execute("RELEASE unit");
+      written = FinishIfIdle();
     } catch (...) {
       // The transaction is unusable: the batch fails as a whole.
-      FailBatch("the write transaction was lost");
+      EndBatch("the write transaction was lost");
     }
-    FinishIfIdle();
     owner_.store(std::thread::id(), std::memory_order_release);
-    lock.unlock();
+    Release(lock);
+    if (written) Sync();
   }
 
  private:
+  // Lets the next writer in, adding the time this one held the writer to the busy total.
+  void Release(std::unique_lock<std::mutex>& lock) {
+    const auto held = std::chrono::steady_clock::now() - held_since_;
+    busy_ns_.fetch_add(static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(held).count()),
+                       std::memory_order_relaxed);
+    lock.unlock();
+  }
+
   bool ShouldCommit() const {
     return waiting_.load(std::memory_order_acquire) == 0 || units_ >= kMaxUnits ||
            std::chrono::steady_clock::now() - started_ >= kMaxAge;
   }
-  // When nobody waits, end the transaction so the database's write lock is not held idle.
-  void FinishIfIdle() {
-    if (open_ && ShouldCommit()) CommitBatch();
-  }
-  void CommitBatch() {
+  // When nobody waits, end the transaction so the database's write lock is not held idle. True when
+  // a batch was written that the caller must Sync() once it has let the writer go.
+  bool FinishIfIdle() { return open_ && ShouldCommit() && CommitBatch(); }
+
+  // COMMITs the shared transaction (under mu_). True when the batch is written but waits for the
+  // log's fsync (Sync); false when it is already finished: durable (the COMMIT synced) or failed.
+  bool CommitBatch() {
     std::string error;
     try {
       conn_->Commit();
     } catch (const std::exception& e) {
       error = e.what();
     }
-    EndBatch(error);
+    if (error.empty() && units_ > 0) {
+      batches_total_.fetch_add(1, std::memory_order_relaxed);
+      units_total_.fetch_add(static_cast<std::uint64_t>(units_), std::memory_order_relaxed);
+    }
+    // A batch of abandoned units only changed nothing and nobody waits for it: no fsync.
+    if (!error.empty() || wal_path_.empty() || units_ == 0) {
+      EndBatch(error);
+      return false;
+    }
+    auto batch = current_;
+    open_ = false;
+    current_ = std::make_shared<Batch>();
+    std::lock_guard q(unsynced_mu_);
+    unsynced_.push_back(std::move(batch));
+    return true;
   }
-  void FailBatch(const std::string& why) { EndBatch(why); }
-  // Closes the shared transaction (rolled back unless it committed) and wakes the batch's units.
+
+  // Closes the shared transaction (rolled back unless it committed) and finishes its batch (under mu_).
   void EndBatch(const std::string& error) {
     if (!error.empty()) {
       try {
@@ -124,21 +176,79 @@ class GroupCommitter {
       }
     }
     open_ = false;
-    current_->error = error;
-    current_->done = true;
+    auto batch = current_;
     current_ = std::make_shared<Batch>();
+    Finish({std::move(batch)}, error);
+  }
+
+  void Finish(const std::vector<std::shared_ptr<Batch>>& batches, const std::string& error) {
+    {
+      std::lock_guard lock(done_mu_);
+      for (const auto& b : batches) {
+        b->error = error;
+        b->done = true;
+      }
+    }
     done_cv_.notify_all();
   }
 
+  // Makes every batch written so far durable with one fsync of the write-ahead log. One thread
+  // syncs at a time; a thread that waited for it finds its batch done, or syncs the batches
+  // written meanwhile together.
+  void Sync() {
+    std::lock_guard one(sync_mu_);
+    std::vector<std::shared_ptr<Batch>> batches;
+    {
+      std::lock_guard q(unsynced_mu_);
+      batches.swap(unsynced_);
+    }
+    if (batches.empty()) return;
+    Finish(batches, SyncLog());
+  }
+
+  // fdatasync of the log (under sync_mu_); "" when done. The log is opened once, and again should
+  // SQLite have replaced the file; a log that is gone was checkpointed into the database, which
+  // SQLite synced.
+  std::string SyncLog() {
+    struct stat path_stat {};
+    if (::stat(wal_path_.c_str(), &path_stat) != 0) {
+      return errno == ENOENT ? std::string() : "cannot find the write-ahead log: " + std::string(strerror(errno));
+    }
+    struct stat fd_stat {};
+    if (wal_fd_ >= 0 &&
+        (::fstat(wal_fd_, &fd_stat) != 0 || fd_stat.st_ino != path_stat.st_ino || fd_stat.st_dev != path_stat.st_dev)) {
+      ::close(wal_fd_);
+      wal_fd_ = -1;
+    }
+    if (wal_fd_ < 0) {
+      wal_fd_ = ::open(wal_path_.c_str(), O_RDONLY | O_CLOEXEC);
+      if (wal_fd_ < 0) return "cannot open the write-ahead log: " + std::string(strerror(errno));
+    }
+    if (::fdatasync(wal_fd_) != 0) return "cannot sync the write-ahead log: " + std::string(strerror(errno));
+    syncs_total_.fetch_add(1, std::memory_order_relaxed);
+    return {};
+  }
+
   std::unique_ptr<Connection> conn_;
-  std::mutex mu_;
-  std::condition_variable done_cv_;
+  std::mutex mu_;  // the writer: held from Enter to Commit or Abandon
   std::atomic<int> waiting_{0};
   std::atomic<std::thread::id> owner_{};
   bool open_ = false;
   int units_ = 0;
   std::chrono::steady_clock::time_point started_{};
+  std::chrono::steady_clock::time_point held_since_{};
   std::shared_ptr<Batch> current_ = std::make_shared<Batch>();
+
+  std::string wal_path_;  // "": every COMMIT is durable when it returns
+  std::mutex unsynced_mu_;
+  std::vector<std::shared_ptr<Batch>> unsynced_;  // written, not yet synced
+  std::mutex sync_mu_;                            // one fsync at a time
+  int wal_fd_ = -1;                               // under sync_mu_
+
+  std::mutex done_mu_;
+  std::condition_variable done_cv_;
+
+  std::atomic<std::uint64_t> units_total_{0}, batches_total_{0}, syncs_total_{0}, busy_ns_{0};
 };
 
 namespace {
@@ -257,7 +367,9 @@ bool SqlStore::Ready() {
 
 app::StoreStats SqlStore::Stats() {
   const auto s = db_.GetStats();
-  return app::StoreStats{s.open, s.in_use, s.waiting};
+  app::StoreStats stats{s.open, s.in_use, s.waiting};
+  if (group_) group_->AddStats(stats);
+  return stats;
 }
 
 }  // namespace dvld::storage

@@ -128,6 +128,19 @@ class SqliteConnection final : public Connection {
   }
   bool Healthy() override { return db_ != nullptr; }
 
+  std::string DeferCommitSync() override {
+    // Only a database with its write-ahead log in a file: an in-memory one has nothing to sync.
+    const char* file = sqlite3_db_filename(db_, "main");
+    if (file == nullptr || *file == '\0') return {};
+    const auto mode = Query("PRAGMA journal_mode", {});
+    if (mode.size() != 1 || mode.Text(0, 0) != "wal") return {};
+    // In WAL mode, NORMAL still syncs the log before each checkpoint copies it into the database
+    // and the database after it; only the COMMIT's own sync is left to the caller.
+    ExecuteScript("PRAGMA synchronous=NORMAL");
+    const char* wal = sqlite3_filename_wal(file);
+    return wal ? std::string(wal) : std::string();
+  }
+
   std::unique_ptr<BulkInsert> BulkInsertInto(std::string_view table, const std::vector<std::string>& columns) override {
     return std::make_unique<SqliteBulkInsert>(*this, table, columns);
   }

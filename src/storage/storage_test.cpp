@@ -166,6 +166,15 @@ TEST_F(SqliteTest, GroupCommitKeepsCommittedUnitsAndDropsAbandonedOnes) {
   EXPECT_EQ(kept, kThreads * (kEach - (kEach + 2) / 3));
   EXPECT_EQ(conn->Query("SELECT COUNT(*) FROM idempotency_keys WHERE idem_key LIKE '%-0'").Int(0, 0), 0);
   EXPECT_EQ(conn->Query("SELECT COUNT(*) FROM idempotency_keys WHERE idem_key = 'k3-1'").Int(0, 0), 1);
+  // Every committed unit was in a committed batch, and every batch was made durable by an fsync of
+  // the write-ahead log after its COMMIT (SQLite's own COMMIT does not sync on the writer).
+  const auto stats = store.Stats();
+  EXPECT_EQ(stats.write_units, static_cast<std::uint64_t>(kept));
+  EXPECT_GE(stats.write_batches, 1u);
+  EXPECT_LE(stats.write_batches, stats.write_units);
+  EXPECT_GE(stats.log_syncs, 1u);
+  EXPECT_LE(stats.log_syncs, stats.write_batches);
+  EXPECT_EQ(db.Acquire()->Query("PRAGMA synchronous").Int(0, 0), 2) << "readers keep synchronous=FULL";
 }
 
 TEST_F(SqliteTest, AWriteInsideAWriteOnOneThreadIsRefusedNotADeadlock) {

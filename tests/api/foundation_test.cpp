@@ -52,6 +52,8 @@ TEST(System, MetricsCountRequestsByRouteAndStatus) {
       << r.body;
   EXPECT_NE(r.body.find("dvld_http_request_duration_seconds_bucket"), std::string::npos);
   EXPECT_NE(r.body.find("dvld_db_connections_open"), std::string::npos);
+  EXPECT_NE(r.body.find("# TYPE dvld_db_log_syncs_total counter"), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("dvld_db_write_units_total"), std::string::npos);
 }
 
 TEST(Middleware, EveryAnswerHasARequestIdAndSecurityHeaders) {
@@ -168,8 +170,8 @@ TEST(WebApp, ServesIndexForClientRoutesAndAssetsWithLongCache) {
 }
 
 TEST(WebApp, CannotClimbOutOfItsFolder) {
-  for (const char* target : {"/../../etc/passwd", "/..%2f..%2fetc%2fpasswd", "/assets/..%2f..%2fapi.db",
-                             "/%2e%2e/%2e%2e/etc/passwd"}) {
+  for (const char* target :
+       {"/../../etc/passwd", "/..%2f..%2fetc%2fpasswd", "/assets/..%2f..%2fapi.db", "/%2e%2e/%2e%2e/etc/passwd"}) {
     auto r = api().Call("GET", target);
     EXPECT_EQ(r.body.find("root:"), std::string::npos) << target;
     EXPECT_TRUE(r.status == 404 || r.status == 400) << target << " " << r.status;
@@ -200,9 +202,11 @@ TEST(Auth, SignInSetsAStrictHttpOnlyCookieAndReturnsTheUser) {
 }
 
 TEST(Auth, WrongPasswordOrUnknownUserIs401WithTheSameAnswer) {
-  auto wrong = api().Call("POST", "/api/v1/auth/login", boost::json::object{{"username", "admin"}, {"password", "nope-nope-1"}}, "");
+  auto wrong = api().Call("POST", "/api/v1/auth/login",
+                          boost::json::object{{"username", "admin"}, {"password", "nope-nope-1"}}, "");
   ExpectProblem(wrong, 401, "invalid-credentials");
-  auto unknown = api().Call("POST", "/api/v1/auth/login", boost::json::object{{"username", "ghost"}, {"password", "nope-nope-1"}}, "");
+  auto unknown = api().Call("POST", "/api/v1/auth/login",
+                            boost::json::object{{"username", "ghost"}, {"password", "nope-nope-1"}}, "");
   ExpectProblem(unknown, 401, "invalid-credentials");
   EXPECT_EQ(wrong.Json().at("detail"), unknown.Json().at("detail"));
   EXPECT_TRUE(wrong.Header("set-cookie").empty());
@@ -246,8 +250,12 @@ TEST(Auth, ConcurrentSignInsAllSucceed) {
 
 TEST(Robustness, RandomBodiesNeverProduceA500) {
   std::mt19937 rng(20261128);
-  const std::vector<std::string> seeds = {R"({"username":"admin","password":"x"})", R"({"username":null})", "{}",
-                                          R"({"username":"\u0000","password":"\ud800"})", "null", "1e999",
+  const std::vector<std::string> seeds = {R"({"username":"admin","password":"x"})",
+                                          R"({"username":null})",
+                                          "{}",
+                                          R"({"username":"\u0000","password":"\ud800"})",
+                                          "null",
+                                          "1e999",
                                           R"({"username":"admin","password":"x","extra":{"a":[1,2,{"b":null}]}})"};
   for (int i = 0; i < 60; ++i) {
     std::string body = seeds[static_cast<std::size_t>(i) % seeds.size()];

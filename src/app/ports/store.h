@@ -241,6 +241,15 @@ struct StoreStats {
   std::size_t connections = 0;
   std::size_t in_use = 0;
   std::size_t waiting = 0;
+  // Writes (SQLite's group committer; 0 elsewhere): units of work committed, the batches
+  // (transactions) they were committed in, and the fsyncs of the write-ahead log that made the
+  // batches durable (one may cover several batches).
+  std::uint64_t write_units = 0;
+  std::uint64_t write_batches = 0;
+  std::uint64_t log_syncs = 0;
+  // Time the one writer was held by units of work (their statements and COMMITs, not the fsyncs):
+  // its rate over time is the writer's utilisation, which caps SQLite's write throughput.
+  double writer_busy_seconds = 0;
 };
 
 class Store {
