@@ -759,7 +759,11 @@ int Generate(const GenerateOptions& o) {
   {
     const auto start = Clock::now();
     std::fprintf(stderr, "analyze ...");
-    conn.ExecuteScript(pg ? "ANALYZE" : "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE); PRAGMA synchronous = FULL");
+    // SQLite's ANALYZE reads every index whole (166 s at 10M people); with a limit it samples each
+    // index (the planner needs only their rough shape), as PostgreSQL's ANALYZE does anyway.
+    conn.ExecuteScript(pg ? "ANALYZE"
+                          : "PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA wal_checkpoint(TRUNCATE); "
+                            "PRAGMA synchronous = FULL");
     std::fprintf(stderr, " %.1f s\n", std::chrono::duration<double>(Clock::now() - start).count());
   }
   const std::int64_t people_end = person0 + P;
