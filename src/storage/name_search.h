@@ -1,6 +1,7 @@
-// SQLite's full-text name index (migration 0011): how a person's name words become the tokens of
-// their document, and how a query word becomes a token prefix. Shared by the repository (which
-// keeps the index) and the generator (which fills it in bulk).
+// The full-text name indexes: SQLite's FTS5 table (migration 0011) and PostgreSQL's tsvector table
+// (migration 0013). How a person's name words become the tokens of their document, and how a query
+// word becomes a token or prefix. Shared by the repository (which keeps the index) and the
+// generator (which fills it in bulk).
 #pragma once
 #include <string>
 #include <string_view>
@@ -32,6 +33,30 @@ inline std::string FtsDocument(const std::vector<std::string>& terms) {
     if (token.empty()) continue;
     if (!out.empty()) out.push_back(' ');
     out += token;
+  }
+  return out;
+}
+
+// A name word as a quoted lexeme of PostgreSQL's tsvector and tsquery input, taken as it is (no
+// parser or dictionary runs on a cast): quotes are doubled and backslashes escaped, so no character
+// of a word ends the lexeme or reads as an operator ("o'neil" -> 'o''neil', "a:b" stays one lexeme).
+inline std::string TsLexeme(std::string_view word) {
+  std::string out = "'";
+  for (const char c : word) {
+    if (c == '\\' || c == '\'') out.push_back(c);
+    out.push_back(c);
+  }
+  out.push_back('\'');
+  return out;
+}
+
+// A person's tsvector (as text): their name words (domain::SearchTerms), each a lexeme.
+inline std::string TsVectorText(const std::vector<std::string>& terms) {
+  std::string out;
+  for (const auto& t : terms) {
+    if (t.empty()) continue;
+    if (!out.empty()) out.push_back(' ');
+    out += TsLexeme(t);
   }
   return out;
 }

@@ -350,7 +350,15 @@ void SqlPeopleRepository::IndexNames(std::int64_t id, const domain::PersonData& 
   for (const auto& term : terms) {
     c_.Execute("INSERT INTO person_names (name_norm, person_id) VALUES ($1, $2)", {term, id});
   }
-  if (fts) c_.Execute("INSERT INTO person_names_fts (rowid, names) VALUES ($1, $2)", {id, FtsDocument(terms)});
+  if (fts) {
+    c_.Execute("INSERT INTO person_names_fts (rowid, names) VALUES ($1, $2)", {id, FtsDocument(terms)});
+  } else {
+    // PostgreSQL's tsvector of the same words (migration 0013), replaced whole on a rename.
+    c_.Execute(
+        "INSERT INTO person_name_words (person_id, words) VALUES ($1, CAST($2 AS tsvector)) ON CONFLICT (person_id) "
+        "DO UPDATE SET words = excluded.words",
+        {id, TsVectorText(terms)});
+  }
 }
 
 core::Result<std::int64_t> SqlPeopleRepository::Insert(const domain::PersonData& person, core::SysTime now) {

@@ -60,8 +60,8 @@ class SqlPeopleRepository final : public app::PeopleRepository {
   std::optional<std::string> LoadPhoto(std::int64_t person_id, bool thumbnail) override;
 
  private:
-  // Writes the person's name words (person_names, and the full-text index on SQLite); `replace`
-  // removes the ones written before.
+  // Writes the person's name words (person_names, and the full-text index: FTS5 on SQLite, the
+  // tsvector on PostgreSQL); `replace` removes the ones written before.
   void IndexNames(std::int64_t id, const domain::PersonData& person, bool replace);
   Connection& c_;
 };

@@ -312,6 +312,9 @@ TEST(People, ACommonNameStopsCountingAtTwoHundred) {
       if (conn->dialect() == storage::Dialect::kSqlite) {
         conn->Execute("INSERT INTO person_names_fts (rowid, names) VALUES ($1, $2)",
                       {id, storage::FtsDocument({norm, first_norm})});
+      } else {
+        conn->Execute("INSERT INTO person_name_words (person_id, words) VALUES ($1, CAST($2 AS tsvector))",
+                      {id, storage::TsVectorText({norm, first_norm})});
       }
     }
     conn->Commit();
