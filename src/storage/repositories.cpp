@@ -1,6 +1,8 @@
 #include "storage/repositories.h"
 
 #include <cctype>
+#include <stdexcept>
+#include <utility>
 
 #include "core/crypto.h"
 #include "core/json_writer.h"
@@ -316,6 +318,30 @@ constexpr std::int64_t kNameCountCap = 200;
 // The smallest string above every string that starts with `prefix` (U+10FFFF appended).
 std::string PrefixEnd(const std::string& prefix) { return prefix + "\xF4\x8F\xBF\xBF"; }
 
+// A statement made of parts of a search names some of the search's parameters ($n): it gets those
+// alone, renumbered in order of first use. PostgreSQL refuses a statement with a parameter it
+// cannot type (one the text never uses); SQLite would bind it to nothing. The statements hold no
+// '$' but in placeholders (user text is always a parameter).
+std::pair<std::string, std::vector<Param>> UsedParams(const std::string& sql, const std::vector<Param>& params) {
+  std::pair<std::string, std::vector<Param>> out;
+  std::vector<std::size_t> renumbered(params.size() + 1, 0);
+  for (std::size_t i = 0; i < sql.size(); ++i) {
+    if (sql[i] != '$' || i + 1 >= sql.size() || !std::isdigit(static_cast<unsigned char>(sql[i + 1]))) {
+      out.first.push_back(sql[i]);
+      continue;
+    }
+    std::size_t n = 0;
+    while (i + 1 < sql.size() && std::isdigit(static_cast<unsigned char>(sql[i + 1]))) n = n * 10 + (sql[++i] - '0');
+    if (n == 0 || n > params.size()) throw std::logic_error("search statement names a parameter it lacks: " + sql);
+    if (renumbered[n] == 0) {
+      out.second.push_back(params[n - 1]);
+      renumbered[n] = out.second.size();
+    }
+    out.first += "$" + std::to_string(renumbered[n]);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::optional<domain::Person> SqlPeopleRepository::FindById(std::int64_t id) {
@@ -406,6 +432,8 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
   out.page = query.page.page;
   out.page_size = query.page.page_size;
   bool by_name = false, fts = false;
+  const bool sqlite = c_.dialect() == Dialect::kSqlite;
+  const std::string fts_id = sqlite ? "rowid" : "person_id";  // the person id of a full-text match
   std::string where, matches;
   std::vector<std::string> words;
   std::vector<std::pair<std::string, std::string>> bounds;  // placeholders of each word's range
@@ -439,9 +467,9 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
   } else {
     by_name = true;
     // Every word must start one of the person's names, in either script. The matches come from the
-    // full-text index on SQLite, otherwise from the rarest word's index range (each other word
-    // checked per person); at most kNameCountCap + 1 of them are counted: above that the total says
-    // "more than", so a common name answers as fast as a rare one.
+    // full-text index (FTS5 on SQLite, a GIN-indexed tsvector on PostgreSQL), otherwise (single
+    // letters) from the rarest word's index range (each other word checked per person); at most kNameCountCap + 1 of
+    // them are counted: above that the total says "more than", so a common name answers as fast as a rare one.
     const auto norm = domain::NormaliseName(q);
     for (std::size_t start = 0; start < norm.size();) {
       auto end = norm.find(' ', start);
@@ -450,10 +478,17 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
       start = end + 1;
     }
     if (words.empty()) words.push_back(norm);
-    // On SQLite the full-text index finds the people who have every word (see migration 0011),
-    // unless a word is a single letter, which no prefix index covers.
-    fts = c_.dialect() == Dialect::kSqlite;
-    for (const auto& w : words) fts = fts && Utf8Length(FtsToken(w)) >= 2;
+    // The full-text index finds the people who have every word: on SQLite (migration 0011) unless
+    // a word is a single letter, which no prefix index covers; on PostgreSQL (migration 0013) when
+    // a word has two letters or more, a single letter being checked in person_names (as a tsquery
+    // prefix it would gather the posting lists of every word with that letter first).
+    fts = sqlite;
+    for (const auto& w : words) {
+      if (sqlite)
+        fts = fts && Utf8Length(FtsToken(w)) >= 2;
+      else
+        fts = fts || Utf8Length(w) >= 2;
+    }
     if (words.size() > 1 && !fts) {
       std::vector<std::pair<std::int64_t, std::string>> ranked;
       for (const auto& w : words) {
@@ -474,19 +509,27 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
       bounds.emplace_back(std::move(lo), std::move(hi));
     }
     if (fts) {
-      // Each word becomes a part of the full-text query. A short word (up to three characters,
-      // without punctuation) is a prefix the prefix indexes answer. A longer one is replaced by the
-      // name words it starts (an index skip per word, at most kMaxExpansion): exact tokens that
-      // FTS5 reads in id order and stops early. A prefix that starts more words than that is found
-      // by its first three characters and checked in person_names. The FTS parameter comes after
-      // the bounds: every query below binds all parameters made before it.
+      // Each word becomes a part of the full-text query. On SQLite a short word (up to three
+      // characters, without punctuation) is a prefix the prefix indexes answer. Other words are
+      // replaced by the name words they start (an index skip per word, at most kMaxExpansion):
+      // exact tokens, which FTS5 reads in id order and stops early, and whose posting lists GIN
+      // intersects by skipping (a tsquery prefix would read all of each first). A prefix that
+      // starts more words than that is, on SQLite, found by its first three characters and
+      // checked in person_names; on PostgreSQL a tsquery prefix (lexemes keep their punctuation,
+      // so it is exact). The tsquery is text the cast parses: every word goes in as a quoted
+      // lexeme (TsLexeme), bound as a parameter. The FTS parameter comes after the bounds: every
+      // query below binds all parameters made before it.
       std::string expr;
       std::vector<bool> check(words.size(), false);
       for (std::size_t i = 0; i < words.size(); ++i) {
         const auto& w = words[i];
         const auto token = FtsToken(w);
         std::string part;
-        if (Utf8Length(w) <= kFtsPrefixChars && token == w) {
+        if (!sqlite && Utf8Length(w) < 2) {
+          check[i] = true;
+          continue;
+        }
+        if (sqlite && Utf8Length(w) <= kFtsPrefixChars && token == w) {
           part = "\"" + token + "\"*";
         } else {
           auto starts = c_.Query(
@@ -500,9 +543,15 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
             out.total_exact = true;
             return out;
           }
-          if (starts.size() > kMaxExpansion) {
+          if (starts.size() > kMaxExpansion && !sqlite) {
+            part = TsLexeme(w) + ":*";
+          } else if (starts.size() > kMaxExpansion) {
             part = "\"" + Utf8Prefix(token, kFtsPrefixChars) + "\"*";
             check[i] = true;
+          } else if (!sqlite) {
+            for (std::size_t r = 0; r < starts.size(); ++r)
+              part += (part.empty() ? "(" : " | ") + TsLexeme(starts.Text(r, 0));
+            part += ")";
           } else {
             std::vector<std::string> tokens;
             for (std::size_t r = 0; r < starts.size(); ++r) tokens.push_back(FtsToken(starts.Text(r, 0)));
@@ -512,14 +561,15 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
             part += ")";
           }
         }
-        expr += (expr.empty() ? "" : " AND ") + part;
+        expr += (expr.empty() ? "" : sqlite ? " AND " : " & ") + part;
       }
-      matches = "SELECT rowid AS person_id FROM person_names_fts WHERE person_names_fts MATCH " + param(expr);
+      matches = sqlite ? "SELECT rowid AS person_id FROM person_names_fts WHERE person_names_fts MATCH " + param(expr)
+                       : "SELECT person_id FROM person_name_words WHERE words @@ CAST(" + param(expr) + " AS tsquery)";
+      const char* id = sqlite ? "person_names_fts.rowid" : "person_name_words.person_id";
       for (std::size_t i = 0; i < words.size(); ++i) {
         if (!check[i]) continue;
-        matches +=
-            " AND EXISTS (SELECT 1 FROM person_names n WHERE n.person_id = person_names_fts.rowid AND n.name_norm >= " +
-            bounds[i].first + " AND n.name_norm < " + bounds[i].second + ")";
+        matches += std::string(" AND EXISTS (SELECT 1 FROM person_names n WHERE n.person_id = ") + id +
+                   " AND n.name_norm >= " + bounds[i].first + " AND n.name_norm < " + bounds[i].second + ")";
       }
     } else {
       matches = "SELECT DISTINCT n0.person_id FROM person_names n0 WHERE n0.name_norm >= " + bounds[0].first +
@@ -529,15 +579,15 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
                    bounds[i].first + " AND n.name_norm < " + bounds[i].second + ")";
       }
     }
-    const auto found =
-        c_.Query("SELECT COUNT(*) FROM (" + matches + " LIMIT " + std::to_string(kNameCountCap + 1) + ") m", params)
-            .Int(0, 0);
+    const auto [count_sql, count_params] =
+        UsedParams("SELECT COUNT(*) FROM (" + matches + " LIMIT " + std::to_string(kNameCountCap + 1) + ") m", params);
+    const auto found = c_.Query(count_sql, count_params).Int(0, 0);
     out.total_exact = found <= kNameCountCap;
     out.total = std::min(found, kNameCountCap);
     // Above the cap a page is chosen among the newest kNameCountCap matches (the oldest without
     // the full-text index, which finds them in word order).
-    where =
-        "p.id IN (" + matches + (fts ? " ORDER BY rowid DESC" : "") + " LIMIT " + std::to_string(kNameCountCap) + ")";
+    where = "p.id IN (" + matches + (fts ? " ORDER BY " + fts_id + " DESC" : "") + " LIMIT " +
+            std::to_string(kNameCountCap) + ")";
   }
   std::string order;
   const std::string& s = query.sort;
@@ -559,9 +609,10 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
   const auto limit = param(std::int64_t{query.page.page_size});
   const auto offset = param(query.page.Offset());
   auto read = [&](const std::string& condition, const std::string& tail) {
-    auto rows = c_.Query(
+    const auto [sql, used] = UsedParams(
         std::string("SELECT ") + kPersonColumns + "FROM people p WHERE " + condition + " ORDER BY " + order + tail,
         params);
+    auto rows = c_.Query(sql, used);
     for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(PersonAt(rows, i));
   };
   if (by_name && !out.total_exact && (s == "name" || s == "-name")) {
@@ -585,9 +636,11 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
     // In registration order the page is chosen among the matching ids alone: only its rows are read.
     const char* dir = s == "createdAt" ? "" : " DESC";
     if (fts) {
-      // The full-text index lists people in id order both ways: every page of every match, read
-      // from the newest (or oldest) on and stopping at the page.
-      read("p.id IN (" + matches + " ORDER BY rowid" + dir + " LIMIT " + limit + " OFFSET " + offset + ")", "");
+      // Every page of every match, in id order. FTS5 lists people in id order both ways and stops
+      // at the page; on PostgreSQL the planner either sorts the matches GIN found (few) or walks
+      // person_name_words' primary key from the newest (or oldest) on, testing each tsvector
+      // (many, so the page fills early).
+      read("p.id IN (" + matches + " ORDER BY " + fts_id + dir + " LIMIT " + limit + " OFFSET " + offset + ")", "");
     } else {
       read("p.id IN (SELECT person_id FROM (" + matches + " LIMIT " + std::to_string(kNameCountCap) +
                ") m ORDER BY person_id" + dir + " LIMIT " + limit + " OFFSET " + offset + ")",

@@ -381,6 +381,34 @@ TEST(People, NameSearchFollowsRenamesHyphensAndApostrophes) {
   EXPECT_EQ(search("uq" + tag + "%20al-vq" + tag).at("total").as_int64(), 1);
 }
 
+// A word that starts more names than are spelled out in the full-text query becomes a prefix of it
+// (FTS5's first three characters; a tsquery prefix on PostgreSQL): an apostrophe in it, or
+// characters that are operators of either query language, must neither break the query nor match
+// differently.
+TEST(People, NameSearchOfManyNamesAndQueryOperators) {
+  std::string tag;
+  for (char c : core::RandomHex(4)) tag.push_back(static_cast<char>('a' + (c % 26)));
+  auto search = [&](const std::string& q) {
+    auto r = api().Call("GET", "/api/v1/people?q=" + q + "&sort=-createdAt", json::value(), api().AdminToken());
+    EXPECT_EQ(r.status, 200) << q << " " << r.body;
+    return r.Json().as_object();
+  };
+  for (int i = 0; i < 18; ++i) {
+    auto body = PersonBody(NationalNo());
+    body["firstNameEn"] = "Zq" + tag;
+    body["lastNameEn"] = "O'Xq" + tag + std::string(1, static_cast<char>('a' + i));
+    Register(body);
+  }
+  EXPECT_EQ(search("o%27xq" + tag).at("total").as_int64(), 18);
+  EXPECT_EQ(search("o%27xq" + tag + "%20zq" + tag).at("total").as_int64(), 18);
+  EXPECT_EQ(search("zq" + tag + "%20o%27xq" + tag + "b").at("total").as_int64(), 1);
+  EXPECT_EQ(search("o%27x%20zq" + tag).at("total").as_int64(), 18);
+  for (const char* hostile : {"%5C", "%3A*", "%27%27", "%26", "%21(", "%7C", "%22*", "%3C-%3E"}) {
+    EXPECT_EQ(search("zq" + tag + std::string(hostile)).at("total").as_int64(), 0) << hostile;
+    EXPECT_EQ(search("zq" + tag + "%20" + std::string(hostile)).at("total").as_int64(), 0) << hostile;
+  }
+}
+
 TEST(People, PhotosAreCheckedByContentAndServedResized) {
   auto p = Register(PersonBody(NationalNo()));
   const auto id = std::to_string(p.at("id").as_int64());
