@@ -434,6 +434,11 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
   bool by_name = false, fts = false;
   const bool sqlite = c_.dialect() == Dialect::kSqlite;
   const std::string fts_id = sqlite ? "rowid" : "person_id";  // the person id of a full-text match
+  // The end of an EXISTS that checks one word for one person. On PostgreSQL "OFFSET 0" keeps it a
+  // per-person index seek: a statement is prepared once, and its generic plan (parameters unknown)
+  // would rather hash the word's whole range (a quarter of person_names for one letter: ~150 ms
+  // at 100k people instead of ~5).
+  const std::string check_end = sqlite ? ")" : " OFFSET 0)";
   std::string where, matches;
   std::vector<std::string> words;
   std::vector<std::pair<std::string, std::string>> bounds;  // placeholders of each word's range
@@ -569,14 +574,14 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
       for (std::size_t i = 0; i < words.size(); ++i) {
         if (!check[i]) continue;
         matches += std::string(" AND EXISTS (SELECT 1 FROM person_names n WHERE n.person_id = ") + id +
-                   " AND n.name_norm >= " + bounds[i].first + " AND n.name_norm < " + bounds[i].second + ")";
+                   " AND n.name_norm >= " + bounds[i].first + " AND n.name_norm < " + bounds[i].second + check_end;
       }
     } else {
       matches = "SELECT DISTINCT n0.person_id FROM person_names n0 WHERE n0.name_norm >= " + bounds[0].first +
                 " AND n0.name_norm < " + bounds[0].second;
       for (std::size_t i = 1; i < words.size(); ++i) {
         matches += " AND EXISTS (SELECT 1 FROM person_names n WHERE n.person_id = n0.person_id AND n.name_norm >= " +
-                   bounds[i].first + " AND n.name_norm < " + bounds[i].second + ")";
+                   bounds[i].first + " AND n.name_norm < " + bounds[i].second + check_end;
       }
     }
     const auto [count_sql, count_params] =
