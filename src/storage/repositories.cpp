@@ -473,8 +473,9 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
     by_name = true;
     // Every word must start one of the person's names, in either script. The matches come from the
     // full-text index (FTS5 on SQLite, a GIN-indexed tsvector on PostgreSQL), otherwise (single
-    // letters) from the rarest word's index range (each other word checked per person); at most kNameCountCap + 1 of
-    // them are counted: above that the total says "more than", so a common name answers as fast as a rare one.
+    // letters) from the rarest word's index range (each other word checked per person); at most
+    // kNameCountCap + 1 of them are counted: above that the total says "more than", so a common
+    // name answers as fast as a rare one.
     const auto norm = domain::NormaliseName(q);
     for (std::size_t start = 0; start < norm.size();) {
       auto end = norm.find(' ', start);
@@ -522,8 +523,7 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
       // starts more words than that is, on SQLite, found by its first three characters and
       // checked in person_names; on PostgreSQL a tsquery prefix (lexemes keep their punctuation,
       // so it is exact). The tsquery is text the cast parses: every word goes in as a quoted
-      // lexeme (TsLexeme), bound as a parameter. The FTS parameter comes after the bounds: every
-      // query below binds all parameters made before it.
+      // lexeme (TsLexeme), bound as a parameter, so no character of a query is an operator.
       std::string expr;
       std::vector<bool> check(words.size(), false);
       for (std::size_t i = 0; i < words.size(); ++i) {
