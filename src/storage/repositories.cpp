@@ -431,7 +431,7 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
   app::Page<domain::Person> out;
   out.page = query.page.page;
   out.page_size = query.page.page_size;
-  bool by_name = false, fts = false;
+  bool by_name = false, fts = false, ordered_fts = false;
   const bool sqlite = c_.dialect() == Dialect::kSqlite;
   const std::string fts_id = sqlite ? "rowid" : "person_id";  // the person id of a full-text match
   // The end of an EXISTS that checks one word for one person. On PostgreSQL "OFFSET 0" keeps it a
@@ -589,9 +589,15 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
     const auto found = c_.Query(count_sql, count_params).Int(0, 0);
     out.total_exact = found <= kNameCountCap;
     out.total = std::min(found, kNameCountCap);
+    if (found == 0) return out;
     // Above the cap a page is chosen among the newest kNameCountCap matches (the oldest without
-    // the full-text index, which finds them in word order).
-    where = "p.id IN (" + matches + (fts ? " ORDER BY " + fts_id + " DESC" : "") + " LIMIT " +
+    // the full-text index, which finds them in word order). On PostgreSQL only then: asked for
+    // the newest, the planner may walk person_name_words from the newest on, testing each
+    // tsvector, which reads the whole table when its estimate of two words together is wrong
+    // (two first names never given to one person: ~400 ms at 1M people); all the matches are
+    // wanted anyway when they are few.
+    ordered_fts = fts && (sqlite || !out.total_exact);
+    where = "p.id IN (" + matches + (ordered_fts ? " ORDER BY " + fts_id + " DESC" : "") + " LIMIT " +
             std::to_string(kNameCountCap) + ")";
   }
   std::string order;
@@ -640,7 +646,7 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
   if (by_name && (s == "-createdAt" || s == "createdAt")) {
     // In registration order the page is chosen among the matching ids alone: only its rows are read.
     const char* dir = s == "createdAt" ? "" : " DESC";
-    if (fts) {
+    if (ordered_fts) {
       // Every page of every match, in id order. FTS5 lists people in id order both ways and stops
       // at the page; on PostgreSQL the planner either sorts the matches GIN found (few) or walks
       // person_name_words' primary key from the newest (or oldest) on, testing each tsvector
