@@ -148,6 +148,18 @@ TEST(NewLicence, FromApplicationThroughThreeTestsWithARetakeToIssue) {
   EXPECT_EQ(record.at("licenses").as_array().size(), 1u);
   EXPECT_EQ(record.at("applications").at(0).at("appointments").as_array().size(), 4u);
   EXPECT_GE(record.at("bills").as_array().size(), 5u);
+  // Each bill carries its own lines and receipt (they are read for all the bills at once).
+  for (const auto& v : record.at("bills").as_array()) {
+    const auto& b = v.as_object();
+    std::int64_t sum = 0;
+    for (const auto& line : b.at("lines").as_array()) sum += line.at("amount").as_int64();
+    EXPECT_EQ(sum, b.at("total").as_int64()) << boost::json::serialize(b);
+    ASSERT_EQ(b.at("status") == "paid", b.at("receipt").is_object()) << boost::json::serialize(b);
+    if (b.at("receipt").is_object()) {
+      EXPECT_EQ(b.at("receipt").at("billId"), b.at("id"));
+      EXPECT_EQ(b.at("receipt").at("amount"), b.at("total"));
+    }
+  }
   auto list = GetJson("/api/v1/licenses?personId=" + std::to_string(person));
   EXPECT_EQ(list.at("total").as_int64(), 1);
 }
