@@ -185,8 +185,9 @@ int RunServe(const Options& o) {
   SetUpLogging(o.log_level);
   const unsigned threads = o.threads > 0 ? o.threads : std::max(2u, std::thread::hardware_concurrency());
   server_cfg.threads = threads;
-  const unsigned write_threads = WriteThreads(storage::DatabaseUrl::Parse(o.db), o.write_threads);
-  storage::Database db(o.db, PoolSize(storage::DatabaseUrl::Parse(o.db), threads, write_threads));
+  const auto url = storage::DatabaseUrl::Parse(o.db);
+  const unsigned write_threads = WriteThreads(url, o.write_threads);
+  storage::Database db(o.db, PoolSize(url, threads, write_threads));
   {
     auto conn = db.Acquire();
     const int have = storage::CurrentSchemaVersion(*conn);

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <stdexcept>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "storage/licensing_repository.h"
@@ -159,12 +160,16 @@ class GroupCommitter {
       EndBatch(error);
       return false;
     }
-    auto batch = current_;
-    open_ = false;
-    current_ = std::make_shared<Batch>();
+    auto batch = TakeBatch();
     std::lock_guard q(unsynced_mu_);
     unsynced_.push_back(std::move(batch));
     return true;
+  }
+
+  // Ends the shared transaction's bookkeeping (under mu_): the next unit starts a new batch.
+  std::shared_ptr<Batch> TakeBatch() {
+    open_ = false;
+    return std::exchange(current_, std::make_shared<Batch>());
   }
 
   // Closes the shared transaction (rolled back unless it committed) and finishes its batch (under mu_).
@@ -175,10 +180,7 @@ class GroupCommitter {
       } catch (...) {
       }
     }
-    open_ = false;
-    auto batch = current_;
-    current_ = std::make_shared<Batch>();
-    Finish({std::move(batch)}, error);
+    Finish({TakeBatch()}, error);
   }
 
   void Finish(const std::vector<std::shared_ptr<Batch>>& batches, const std::string& error) {
