@@ -82,6 +82,10 @@ class Connection {
   virtual Rows Query(std::string_view sql, const std::vector<Param>& params = {}) = 0;
   // Runs one statement and returns the number of rows it changed.
   virtual std::int64_t Execute(std::string_view sql, const std::vector<Param>& params = {}) = 0;
+  // Runs one INSERT into a table whose key is `id` and returns the new row's id. On PostgreSQL the
+  // statement gets `RETURNING id`; SQLite answers from the connection (sqlite3_last_insert_rowid),
+  // because its RETURNING collects the rows in a temporary table, a cost paid on every write.
+  virtual std::int64_t Insert(std::string_view sql, const std::vector<Param>& params = {}) = 0;
   // Runs several statements without parameters (migrations).
   virtual void ExecuteScript(std::string_view sql) = 0;
   // Transactions: Begin(true) takes the write lock at once on SQLite (BEGIN IMMEDIATE).

@@ -67,6 +67,12 @@ MigrationReport Migrate(Database& db) {
       report.applied.push_back(m.name);
       report.to_version = m.version;
     }
+    if (conn->dialect() == Dialect::kSqlite && !report.applied.empty()) {
+      // A migration may edit the stored schema's text (writable_schema, 0014): a new schema
+      // version makes every connection, this one included, read the schema again.
+      const auto version = conn->Query("PRAGMA schema_version").Int(0, 0);
+      conn->ExecuteScript("PRAGMA schema_version = " + std::to_string(version + 1));
+    }
     conn->Commit();
   } catch (...) {
     conn->Rollback();

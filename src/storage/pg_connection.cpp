@@ -116,6 +116,10 @@ class PgConnection final : public Connection {
     return (n && *n) ? std::stoll(n) : 0;
   }
 
+  std::int64_t Insert(std::string_view sql, const std::vector<Param>& params) override {
+    return Query(std::string(sql) + " RETURNING id", params).Int(0, 0);
+  }
+
   void ExecuteScript(std::string_view sql) override {
     const std::string text(sql);
     Check(ResultPtr(PQexec(conn_, text.c_str())), "script");

@@ -93,12 +93,11 @@ std::optional<app::UserRecord> SqlUserRepository::FindByPersonId(std::int64_t pe
 
 core::Result<std::int64_t> SqlUserRepository::Insert(const app::UserRecord& u) {
   try {
-    auto rows = c_.Query(
+    return c_.Insert(
         "INSERT INTO users (username, password_hash, role, branch_id, person_id, active, failed_attempts, "
-        "locked_until, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+        "locked_until, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         {u.username, u.password_hash, std::string(domain::RoleName(u.role)), u.branch_id, OptId(u.person_id),
          Bool(u.active), std::int64_t{u.failed_attempts}, OptTime(u.locked_until), Ts(u.created_at), Ts(u.updated_at)});
-    return rows.Int(0, 0);
   } catch (const DbError& e) {
     if (e.kind() == DbError::Kind::kUnique) return UserConflict(e);
     throw;
@@ -156,11 +155,10 @@ std::int64_t SqlUserRepository::CountActiveAdministrators() {
 // ---------------------------------------------------------------- sessions
 
 std::int64_t SqlSessionRepository::Insert(const app::SessionRecord& s) {
-  auto rows = c_.Query(
+  return c_.Insert(
       "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at, ip, user_agent) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+      "VALUES ($1, $2, $3, $4, $5, $6, $7)",
       {s.token_hash, s.user_id, Ts(s.created_at), Ts(s.expires_at), Ts(s.last_seen_at), s.ip, s.user_agent});
-  return rows.Int(0, 0);
 }
 
 std::optional<app::SessionRecord> SqlSessionRepository::FindByTokenHash(std::string_view token_hash) {
@@ -210,13 +208,10 @@ app::ApiKeyRecord KeyAt(const Rows& r, std::size_t i) {
 }  // namespace
 
 std::int64_t SqlApiKeyRepository::Insert(const app::ApiKeyRecord& k) {
-  return c_
-      .Query(
-          "INSERT INTO api_keys (name, scope, prefix, key_hash, created_by, created_at) VALUES ($1, $2, $3, $4, $5, "
-          "$6) "
-          "RETURNING id",
-          {k.name, std::string(domain::ApiScopeName(k.scope)), k.prefix, k.key_hash, k.created_by, Ts(k.created_at)})
-      .Int(0, 0);
+  return c_.Insert(
+      "INSERT INTO api_keys (name, scope, prefix, key_hash, created_by, created_at) VALUES ($1, $2, $3, $4, $5, "
+      "$6)",
+      {k.name, std::string(domain::ApiScopeName(k.scope)), k.prefix, k.key_hash, k.created_by, Ts(k.created_at)});
 }
 
 std::optional<app::ApiKeyRecord> SqlApiKeyRepository::FindById(std::int64_t id) {
@@ -391,15 +386,12 @@ core::Result<std::int64_t> SqlPeopleRepository::Insert(const domain::PersonData&
   auto params = PersonParams(person);
   params.push_back(Ts(now));
   try {
-    auto id =
-        c_.Query(
-              "INSERT INTO people (national_no, document_type, document_no, first_name_ar, second_name_ar, "
-              "third_name_ar, last_name_ar, first_name_en, second_name_en, third_name_en, last_name_en, "
-              "date_of_birth, gender, nationality_code, address, phone, email, deceased, created_at, updated_at) "
-              "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19) "
-              "RETURNING id",
-              params)
-            .Int(0, 0);
+    auto id = c_.Insert(
+        "INSERT INTO people (national_no, document_type, document_no, first_name_ar, second_name_ar, "
+        "third_name_ar, last_name_ar, first_name_en, second_name_en, third_name_en, last_name_en, "
+        "date_of_birth, gender, nationality_code, address, phone, email, deceased, created_at, updated_at) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19)",
+        params);
     IndexNames(id, person, /*replace=*/false);
     return id;
   } catch (const DbError& e) {
@@ -742,12 +734,9 @@ std::optional<app::Branch> SqlReferenceRepository::FindBranch(std::int64_t id) {
 
 core::Result<std::int64_t> SqlReferenceRepository::InsertBranch(const app::Branch& b) {
   try {
-    return c_
-        .Query(
-            "INSERT INTO branches (code, name_ar, name_en, city_ar, city_en, active) VALUES ($1, $2, $3, $4, $5, $6) "
-            "RETURNING id",
-            {b.code, b.name_ar, b.name_en, b.city_ar, b.city_en, Bool(b.active)})
-        .Int(0, 0);
+    return c_.Insert(
+        "INSERT INTO branches (code, name_ar, name_en, city_ar, city_en, active) VALUES ($1, $2, $3, $4, $5, $6)",
+        {b.code, b.name_ar, b.name_en, b.city_ar, b.city_en, Bool(b.active)});
   } catch (const DbError& e) {
     if (e.kind() == DbError::Kind::kUnique) return Conflict("branch-code-taken", "code", "An office has this code.");
     throw;

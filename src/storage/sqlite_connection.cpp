@@ -9,6 +9,16 @@
 namespace dvld::storage {
 namespace {
 
+// Once per process, before SQLite initialises: no memory statistics. With them on, every
+// allocation SQLite makes takes a process-wide mutex, which all connections contend for.
+void ConfigureLibrary() {
+  static const bool done = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);  // SQLITE_MISUSE if already initialised: then kept
+    return true;
+  }();
+  (void)done;
+}
+
 // "$1" -> "?1" outside quotes: SQLite's numbered parameters, so $N means the same in both drivers.
 std::string ToSqliteParams(std::string_view sql) {
   std::string out;
@@ -78,6 +88,7 @@ class SqliteBulkInsert final : public BulkInsert {
 class SqliteConnection final : public Connection {
  public:
   explicit SqliteConnection(const std::string& path) {
+    ConfigureLibrary();
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
       std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
@@ -108,6 +119,11 @@ class SqliteConnection final : public Connection {
   std::int64_t Execute(std::string_view sql, const std::vector<Param>& params) override {
     Run(sql, params, nullptr);
     return sqlite3_changes64(db_);
+  }
+
+  std::int64_t Insert(std::string_view sql, const std::vector<Param>& params) override {
+    Run(sql, params, nullptr);
+    return sqlite3_last_insert_rowid(db_);
   }
 
   void ExecuteScript(std::string_view sql) override {

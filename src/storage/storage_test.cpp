@@ -52,6 +52,44 @@ TEST_F(SqliteTest, MigratesOnceAndRecordsEachMigration) {
   EXPECT_EQ(conn->Query("SELECT journal_mode FROM pragma_journal_mode").Text(0, 0), "wal");
 }
 
+TEST_F(SqliteTest, ValueListChecksStillRefuseAndNeedNoTemporaryIndex) {
+  Database db(url_, 2);
+  Migrate(db);
+  auto conn = db.Acquire();
+  // Every CHECK of a list of three values or more (migration 0014 rewrote them as comparisons): a
+  // write to the column opens no temporary b-tree, which SQLite builds for `IN (...)` lists.
+  const std::vector<std::pair<std::string, std::string>> checked = {{"users", "role"},
+                                                                    {"api_keys", "scope"},
+                                                                    {"audit_log", "actor_type"},
+                                                                    {"applications", "status"},
+                                                                    {"bills", "status"},
+                                                                    {"test_appointments", "status"},
+                                                                    {"licenses", "issue_reason"},
+                                                                    {"vehicles", "category"},
+                                                                    {"transfers", "status"},
+                                                                    {"violations", "status"}};
+  for (const auto& [table, column] : checked) {
+    const auto program = conn->Query("EXPLAIN UPDATE " + table + " SET " + column + " = 'x' WHERE rowid = 1");
+    for (std::size_t i = 0; i < program.size(); ++i) {
+      EXPECT_NE(program.Text(i, 1), "OpenEphemeral") << table << "." << column;
+    }
+  }
+  const char* kEntry =
+      "INSERT INTO audit_log (at, actor_type, actor_name, action, entity, request_id, prev_hash, hash) "
+      "VALUES ('2026-11-28T00:00:00Z', $1, 'a', 'b', 'c', 'r', 'p', 'h')";
+  try {
+    conn->Execute(kEntry, {std::string("nobody")});
+    ADD_FAILURE() << "an actor type outside the list was stored";
+  } catch (const DbError& e) {
+    EXPECT_EQ(e.kind(), DbError::Kind::kCheck);
+  }
+  for (const char* type : {"user", "api-key", "system"}) EXPECT_EQ(conn->Execute(kEntry, {std::string(type)}), 1);
+  // Insert answers the new row's id without RETURNING.
+  const auto id = conn->Insert(kEntry, {std::string("system")});
+  EXPECT_EQ(id, conn->Query("SELECT MAX(seq) FROM audit_log").Int(0, 0));
+  EXPECT_EQ(conn->Query("SELECT COUNT(*) FROM audit_log").Int(0, 0), 4);
+}
+
 TEST_F(SqliteTest, NumberedParametersIgnoreDollarsInsideQuotes) {
   Database db(url_, 1);
   auto conn = db.Acquire();

@@ -85,16 +85,14 @@ app::ViolationRecord ViolationAt(const Rows& r, std::size_t i) {
 
 core::Result<std::int64_t> SqlVehicleRepository::InsertVehicle(const app::VehicleRecord& v) {
   try {
-    return c_
-        .Query(
-            "INSERT INTO vehicles (vin, plate, make, model, model_year, color, engine_cc, electric, fuel, seats, "
-            "weight_kg, category, owner_person_id, license_expiry, registered_at, branch_id) VALUES ($1, $2, $3, $4, "
-            "$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id",
-            {v.vin, v.plate, v.make, v.model, std::int64_t{v.year}, v.color,
-             v.engine_cc ? Param(std::int64_t{*v.engine_cc}) : Param(Null{}), std::int64_t{v.electric ? 1 : 0}, v.fuel,
-             std::int64_t{v.seats}, std::int64_t{v.weight_kg}, v.category, v.owner_person_id, v.license_expiry,
-             Ts(v.registered_at), v.branch_id})
-        .Int(0, 0);
+    return c_.Insert(
+        "INSERT INTO vehicles (vin, plate, make, model, model_year, color, engine_cc, electric, fuel, seats, "
+        "weight_kg, category, owner_person_id, license_expiry, registered_at, branch_id) VALUES ($1, $2, $3, $4, "
+        "$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+        {v.vin, v.plate, v.make, v.model, std::int64_t{v.year}, v.color,
+         v.engine_cc ? Param(std::int64_t{*v.engine_cc}) : Param(Null{}), std::int64_t{v.electric ? 1 : 0}, v.fuel,
+         std::int64_t{v.seats}, std::int64_t{v.weight_kg}, v.category, v.owner_person_id, v.license_expiry,
+         Ts(v.registered_at), v.branch_id});
   } catch (const DbError& e) {
     if (e.kind() == DbError::Kind::kUnique) {
       if (e.constraint().find("plate") != std::string::npos) throw core::InfraError("plate number taken (retry)", true);
@@ -201,12 +199,10 @@ std::vector<app::OwnershipRecord> SqlVehicleRepository::OwnershipOf(std::int64_t
 
 core::Result<std::int64_t> SqlVehicleRepository::InsertInsurance(const app::InsuranceRecord& p) {
   try {
-    return c_
-        .Query(
-            "INSERT INTO insurance_policies (vehicle_id, insurer, policy_number, insured_person_id, start_date, "
-            "end_date, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-            {p.vehicle_id, p.insurer, p.policy_number, p.insured_person_id, p.start_date, p.end_date, Ts(p.created_at)})
-        .Int(0, 0);
+    return c_.Insert(
+        "INSERT INTO insurance_policies (vehicle_id, insurer, policy_number, insured_person_id, start_date, "
+        "end_date, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        {p.vehicle_id, p.insurer, p.policy_number, p.insured_person_id, p.start_date, p.end_date, Ts(p.created_at)});
   } catch (const DbError& e) {
     if (e.kind() == DbError::Kind::kUnique) {
       return Conflict("policy-taken", "policyNumber", "This insurer already recorded this policy number.");
@@ -229,13 +225,11 @@ std::vector<app::InsuranceRecord> SqlVehicleRepository::InsuranceOf(std::int64_t
 }
 
 std::int64_t SqlVehicleRepository::InsertInspection(const app::InspectionRecord& i) {
-  return c_
-      .Query(
-          "INSERT INTO inspections (vehicle_id, centre, inspection_date, passed, odometer_km, notes, created_at) "
-          "VALUES "
-          "($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-          {i.vehicle_id, i.centre, i.date, std::int64_t{i.passed ? 1 : 0}, i.odometer_km, i.notes, Ts(i.created_at)})
-      .Int(0, 0);
+  return c_.Insert(
+      "INSERT INTO inspections (vehicle_id, centre, inspection_date, passed, odometer_km, notes, created_at) "
+      "VALUES "
+      "($1, $2, $3, $4, $5, $6, $7)",
+      {i.vehicle_id, i.centre, i.date, std::int64_t{i.passed ? 1 : 0}, i.odometer_km, i.notes, Ts(i.created_at)});
 }
 
 std::vector<app::InspectionRecord> SqlVehicleRepository::InspectionsOf(std::int64_t vehicle_id) {
@@ -253,18 +247,14 @@ std::vector<app::InspectionRecord> SqlVehicleRepository::InspectionsOf(std::int6
 
 std::int64_t SqlVehicleRepository::PlaceLien(std::int64_t vehicle_id, const std::string& holder, std::int64_t amount,
                                              core::SysTime at) {
-  return c_
-      .Query("INSERT INTO liens (vehicle_id, holder, amount_fils, placed_at) VALUES ($1, $2, $3, $4) RETURNING id",
-             {vehicle_id, holder, amount, Ts(at)})
-      .Int(0, 0);
+  return c_.Insert("INSERT INTO liens (vehicle_id, holder, amount_fils, placed_at) VALUES ($1, $2, $3, $4)",
+                   {vehicle_id, holder, amount, Ts(at)});
 }
 
 std::int64_t SqlVehicleRepository::PlaceSeizure(std::int64_t vehicle_id, const std::string& authority,
                                                 const std::string& reason, core::SysTime at) {
-  return c_
-      .Query("INSERT INTO seizures (vehicle_id, authority, reason, placed_at) VALUES ($1, $2, $3, $4) RETURNING id",
-             {vehicle_id, authority, reason, Ts(at)})
-      .Int(0, 0);
+  return c_.Insert("INSERT INTO seizures (vehicle_id, authority, reason, placed_at) VALUES ($1, $2, $3, $4)",
+                   {vehicle_id, authority, reason, Ts(at)});
 }
 
 std::vector<app::BlockRecord> SqlVehicleRepository::Blocks(bool liens, const std::string& where,
@@ -316,12 +306,10 @@ bool SqlVehicleRepository::HasUnpaidVehicleFines(std::int64_t vehicle_id) {
 
 std::int64_t SqlVehicleRepository::InsertTransfer(const app::TransferRecord& t) {
   try {
-    return c_
-        .Query(
-            "INSERT INTO transfers (vehicle_id, seller_person_id, buyer_person_id, status, fee_fils, bill_id, "
-            "created_at) VALUES ($1, $2, $3, 'pending', $4, $5, $6) RETURNING id",
-            {t.vehicle_id, t.seller_person_id, t.buyer_person_id, t.fee_fils, OptId(t.bill_id), Ts(t.created_at)})
-        .Int(0, 0);
+    return c_.Insert(
+        "INSERT INTO transfers (vehicle_id, seller_person_id, buyer_person_id, status, fee_fils, bill_id, "
+        "created_at) VALUES ($1, $2, $3, 'pending', $4, $5, $6)",
+        {t.vehicle_id, t.seller_person_id, t.buyer_person_id, t.fee_fils, OptId(t.bill_id), Ts(t.created_at)});
   } catch (const DbError& e) {
     if (e.kind() == DbError::Kind::kUnique)
       throw core::InfraError("a transfer is already pending (concurrent request)", true);
@@ -376,14 +364,12 @@ std::optional<app::ViolationType> SqlVehicleRepository::FindViolationType(const 
 }
 
 std::int64_t SqlVehicleRepository::InsertViolation(const app::ViolationRecord& v) {
-  return c_
-      .Query(
-          "INSERT INTO violations (violation_type_id, license_id, vehicle_id, person_id, place, occurred_at, "
-          "occurred_on, notes, fine_fils, points, bill_id, status, recorded_by, created_at) VALUES ($1, $2, $3, $4, "
-          "$5, $6, $7, $8, $9, $10, $11, 'recorded', $12, $13) RETURNING id",
-          {v.type_id, OptId(v.license_id), OptId(v.vehicle_id), v.person_id, v.place, v.occurred_at, v.occurred_on,
-           v.notes, v.fine_fils, std::int64_t{v.points}, v.bill_id, v.recorded_by, Ts(v.created_at)})
-      .Int(0, 0);
+  return c_.Insert(
+      "INSERT INTO violations (violation_type_id, license_id, vehicle_id, person_id, place, occurred_at, "
+      "occurred_on, notes, fine_fils, points, bill_id, status, recorded_by, created_at) VALUES ($1, $2, $3, $4, "
+      "$5, $6, $7, $8, $9, $10, $11, 'recorded', $12, $13)",
+      {v.type_id, OptId(v.license_id), OptId(v.vehicle_id), v.person_id, v.place, v.occurred_at, v.occurred_on, v.notes,
+       v.fine_fils, std::int64_t{v.points}, v.bill_id, v.recorded_by, Ts(v.created_at)});
 }
 
 std::vector<app::ViolationRecord> SqlVehicleRepository::Violations(const std::string& where_and_tail,
@@ -467,12 +453,10 @@ std::optional<app::SuspensionRecord> SqlVehicleRepository::ActiveSuspension(std:
 }
 
 std::int64_t SqlVehicleRepository::InsertSuspension(const app::SuspensionRecord& s) {
-  return c_
-      .Query(
-          "INSERT INTO suspensions (person_id, start_date, end_date, points, days, violation_id) VALUES ($1, $2, $3, "
-          "$4, $5, $6) RETURNING id",
-          {s.person_id, s.start_date, s.end_date, std::int64_t{s.points}, std::int64_t{s.days}, OptId(s.violation_id)})
-      .Int(0, 0);
+  return c_.Insert(
+      "INSERT INTO suspensions (person_id, start_date, end_date, points, days, violation_id) VALUES ($1, $2, $3, "
+      "$4, $5, $6)",
+      {s.person_id, s.start_date, s.end_date, std::int64_t{s.points}, std::int64_t{s.days}, OptId(s.violation_id)});
 }
 
 void SqlVehicleRepository::LiftSuspension(std::int64_t id, core::SysTime at) {
