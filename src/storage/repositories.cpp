@@ -838,11 +838,22 @@ app::AuditEntry SqlAuditRepository::Append(const app::Principal& who, core::SysT
                                            std::string_view entity, std::optional<std::int64_t> entity_id,
                                            std::optional<std::string> before_json,
                                            std::optional<std::string> after_json) {
-  // Taking the head row first serialises appenders (a row lock on PostgreSQL, the write lock on SQLite).
-  auto head = c_.Query("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash");
   app::AuditEntry e;
-  e.seq = head.Int(0, 0);
-  e.prev_hash = head.Text(0, 1);
+  if (head_) {
+    if (!head_->loaded) {
+      auto head = c_.Query("SELECT seq, hash FROM audit_head WHERE id = 1");
+      head_->seq = head.Int(0, 0);
+      head_->hash = head.Text(0, 1);
+      head_->loaded = true;
+    }
+    e.seq = head_->seq + 1;
+    e.prev_hash = head_->hash;
+  } else {
+    // Taking the head row first serialises appenders (a row lock on PostgreSQL).
+    auto head = c_.Query("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash");
+    e.seq = head.Int(0, 0);
+    e.prev_hash = head.Text(0, 1);
+  }
   e.at = at;
   switch (who.kind) {
     case app::Principal::Kind::kUser:
@@ -872,7 +883,13 @@ app::AuditEntry SqlAuditRepository::Append(const app::Principal& who, core::SysT
       "$13, $14)",
       {e.seq, Ts(e.at), e.actor_type, OptId(e.actor_id), e.actor_name, e.action, e.entity, OptId(e.entity_id),
        OptText(e.before_json), OptText(e.after_json), OptId(e.branch_id), e.request_id, e.prev_hash, e.hash});
-  c_.Execute("UPDATE audit_head SET hash = $1 WHERE id = 1", {e.hash});
+  if (head_) {
+    head_->seq = e.seq;
+    head_->hash = e.hash;
+    head_->dirty = true;
+  } else {
+    c_.Execute("UPDATE audit_head SET hash = $1 WHERE id = 1", {e.hash});
+  }
   return e;
 }
 

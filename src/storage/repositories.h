@@ -90,9 +90,23 @@ class SqlReferenceRepository final : public app::ReferenceRepository {
   Connection& c_;
 };
 
+// The audit chain's head as the SQLite group committer keeps it for the batch it is writing (it
+// holds the database's write lock for the whole batch, so nobody else appends meanwhile). Entries
+// then cost one INSERT each; the head row is read once when the batch first appends and written
+// once before it commits (sql_store.cpp). A unit that is rolled back restores the copy it started
+// from.
+struct AuditHeadCache {
+  bool loaded = false;  // read from audit_head in this batch
+  bool dirty = false;   // entries appended since: audit_head must be written before COMMIT
+  std::int64_t seq = 0;
+  std::string hash;
+};
+
 class SqlAuditRepository final : public app::AuditRepository {
  public:
-  explicit SqlAuditRepository(Connection& c) : c_(c) {}
+  // Without a cache (PostgreSQL, whose writers run in parallel) each entry locks and moves the
+  // head row itself.
+  explicit SqlAuditRepository(Connection& c, AuditHeadCache* head = nullptr) : c_(c), head_(head) {}
   app::AuditEntry Append(const app::Principal& who, core::SysTime at, std::string_view action, std::string_view entity,
                          std::optional<std::int64_t> entity_id, std::optional<std::string> before_json,
                          std::optional<std::string> after_json) override;
@@ -101,6 +115,7 @@ class SqlAuditRepository final : public app::AuditRepository {
 
  private:
   Connection& c_;
+  AuditHeadCache* head_;
 };
 
 app::AuditEntry AuditEntryAt(const Rows& r, std::size_t i);

@@ -47,6 +47,7 @@ class GroupCommitter {
     if (wal_fd_ >= 0) ::close(wal_fd_);
   }
   Connection& conn() { return *conn_; }
+  AuditHeadCache& audit_head() { return head_; }
   void AddStats(app::StoreStats& s) const {
     s.write_units = units_total_.load(std::memory_order_relaxed);
     s.write_batches = batches_total_.load(std::memory_order_relaxed);
@@ -76,8 +77,10 @@ class GroupCommitter {
         open_ = true;
         started_ = std::chrono::steady_clock::now();
         units_ = 0;
+        head_ = AuditHeadCache{};  // another process may have appended since the last batch
       }
       conn_->Execute("SAVEPOINT unit");
+      unit_head_ = head_;
     } catch (...) {
       const bool written = FinishIfIdle();
       owner_.store(std::thread::id(), std::memory_order_release);
@@ -115,6 +118,7 @@ class GroupCommitter {
     try {
       conn_->Execute("ROLLBACK TO unit");
       conn_->Execute("RELEASE unit");
+      head_ = unit_head_;
       written = FinishIfIdle();
     } catch (...) {
       // The transaction is unusable: the batch fails as a whole.
@@ -147,6 +151,9 @@ class GroupCommitter {
   bool CommitBatch() {
     std::string error;
     try {
+      if (head_.dirty) {
+        conn_->Execute("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", {head_.seq, head_.hash});
+      }
       conn_->Commit();
     } catch (const std::exception& e) {
       error = e.what();
@@ -240,6 +247,8 @@ class GroupCommitter {
   std::chrono::steady_clock::time_point started_{};
   std::chrono::steady_clock::time_point held_since_{};
   std::shared_ptr<Batch> current_ = std::make_shared<Batch>();
+  AuditHeadCache head_;       // the batch's audit head (under mu_)
+  AuditHeadCache unit_head_;  // as it was when the current unit began
 
   std::string wal_path_;  // "": every COMMIT is durable when it returns
   std::mutex unsynced_mu_;
@@ -257,13 +266,13 @@ namespace {
 
 class SqlUnitOfWork : public app::UnitOfWork {
  public:
-  explicit SqlUnitOfWork(Connection& c)
+  explicit SqlUnitOfWork(Connection& c, AuditHeadCache* head = nullptr)
       : users_(c),
         sessions_(c),
         api_keys_(c),
         people_(c),
         reference_(c),
-        audit_(c),
+        audit_(c, head),
         licensing_(c),
         idempotency_(c),
         vehicles_(c) {}
@@ -331,7 +340,7 @@ class PooledUnitOfWork final : private LeaseHolder, public SqlUnitOfWork {
 // A unit of work inside the group committer's shared transaction (SQLite writes).
 class GroupUnitOfWork final : public SqlUnitOfWork {
  public:
-  explicit GroupUnitOfWork(GroupCommitter& g) : SqlUnitOfWork(g.conn()), group_(g), lock_(g.Enter()) {}
+  explicit GroupUnitOfWork(GroupCommitter& g) : SqlUnitOfWork(g.conn(), &g.audit_head()), group_(g), lock_(g.Enter()) {}
   ~GroupUnitOfWork() override {
     if (lock_.owns_lock()) group_.Abandon(lock_);
   }

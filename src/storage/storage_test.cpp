@@ -4,7 +4,9 @@
 #include <thread>
 #include <vector>
 
+#include "app/principal.h"
 #include "core/crypto.h"
+#include "storage/audit_verify.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
 #include "storage/sql_store.h"
@@ -213,6 +215,48 @@ TEST_F(SqliteTest, GroupCommitKeepsCommittedUnitsAndDropsAbandonedOnes) {
   EXPECT_GE(stats.log_syncs, 1u);
   EXPECT_LE(stats.log_syncs, stats.write_batches);
   EXPECT_EQ(db.Acquire()->Query("PRAGMA synchronous").Int(0, 0), 2) << "readers keep synchronous=FULL";
+}
+
+TEST_F(SqliteTest, AuditChainStaysLinkedAcrossBatchesRollbacksAndOtherWriters) {
+  Database db(url_, 4);
+  Migrate(db);
+  SqlStore store(db);
+  const auto who = app::Principal::System("audit-test");
+  // Concurrent units share batches, whose audit head the committer keeps; every third unit is
+  // rolled back after appending and must hand the head back as it found it.
+  constexpr int kThreads = 6, kEach = 30;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        auto uow = store.Write();
+        uow->Audit().Append(who, core::SysTime{}, "test", "thing", t * 100 + i, std::nullopt, std::string("{}"));
+        uow->Audit().Append(who, core::SysTime{}, "test", "thing", t * 100 + i, std::string("{}"), std::nullopt);
+        if (i % 3 != 0) uow->Commit();
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  // Another process appending between two batches (here a second store on the same file): the
+  // next batch reads the head again instead of reusing what the last one left.
+  Database other_db(url_, 1);
+  SqlStore other(other_db);
+  for (int i = 0; i < 3; ++i) {
+    auto mine = store.Write();
+    mine->Audit().Append(who, core::SysTime{}, "test", "mine", i, std::nullopt, std::nullopt);
+    mine->Commit();
+    auto theirs = other.Write();
+    theirs->Audit().Append(who, core::SysTime{}, "test", "theirs", i, std::nullopt, std::nullopt);
+    theirs->Commit();
+  }
+  const std::int64_t expected = kThreads * (kEach - (kEach + 2) / 3) * 2 + 6;
+  const auto result = VerifyAuditChain(db);
+  EXPECT_TRUE(result.ok) << result.reason << " at " << result.broken_seq;
+  auto conn = db.Acquire();
+  EXPECT_EQ(conn->Query("SELECT COUNT(*) FROM audit_log").Int(0, 0), expected);
+  EXPECT_EQ(conn->Query("SELECT seq FROM audit_head").Int(0, 0), expected);
+  EXPECT_EQ(conn->Query("SELECT hash FROM audit_head").Text(0, 0),
+            conn->Query("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").Text(0, 0));
 }
 
 TEST_F(SqliteTest, AWriteInsideAWriteOnOneThreadIsRefusedNotADeadlock) {
