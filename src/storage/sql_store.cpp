@@ -58,6 +58,9 @@ class GroupCommitter {
   struct Batch {
     bool done = false;  // durable, or failed (guarded by done_mu_)
     std::string error;  // empty: committed
+    // Its own waiters only: with the fsync pipelined two batches are in flight, and one shared
+    // condition would wake the next batch's writers (dozens of threads) for nothing.
+    std::condition_variable cv;
   };
 
   // Takes the writer and opens the unit's savepoint; the lock is held until Commit or Abandon.
@@ -106,7 +109,7 @@ class GroupCommitter {
     Release(lock);
     if (written) Sync();
     std::unique_lock wait(done_mu_);
-    done_cv_.wait(wait, [&] { return batch->done; });
+    batch->cv.wait(wait, [&] { return batch->done; });
     const std::string error = batch->error;
     wait.unlock();
     if (!error.empty()) throw DbError(DbError::Kind::kOther, "commit failed: " + error);
@@ -198,7 +201,7 @@ class GroupCommitter {
         b->done = true;
       }
     }
-    done_cv_.notify_all();
+    for (const auto& b : batches) b->cv.notify_all();
   }
 
   // Makes every batch written so far durable with one fsync of the write-ahead log. One thread
@@ -257,7 +260,6 @@ class GroupCommitter {
   int wal_fd_ = -1;                               // under sync_mu_
 
   std::mutex done_mu_;
-  std::condition_variable done_cv_;
 
   std::atomic<std::uint64_t> units_total_{0}, batches_total_{0}, syncs_total_{0}, busy_ns_{0};
 };
