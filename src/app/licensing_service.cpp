@@ -736,7 +736,7 @@ core::Result<LicenseView> LicensingService::GetLicense(std::int64_t id) {
   auto l = Suspension(*uow, uow->Licensing().FindLicense(id), Today());
   if (!l) return NotFound("license");
   auto v = ViewOf(*l, Today());
-  v.detention = uow->Licensing().OpenDetention(l->id);
+  if (l->detained) v.detention = uow->Licensing().OpenDetention(l->id);  // the read counted open detentions
   return v;
 }
 
@@ -745,7 +745,7 @@ core::Result<LicenseView> LicensingService::GetLicenseByNumber(const std::string
   auto l = Suspension(*uow, uow->Licensing().FindLicenseByNumber(number), Today());
   if (!l) return NotFound("license");
   auto v = ViewOf(*l, Today());
-  v.detention = uow->Licensing().OpenDetention(l->id);
+  if (l->detained) v.detention = uow->Licensing().OpenDetention(l->id);  // the read counted open detentions
   return v;
 }
 
@@ -867,7 +867,7 @@ core::Result<LicenseVerification> LicensingService::VerifyLicense(const std::str
   if (!person || !cls) return NotFound("license");
   LicenseVerification v;
   v.view = ViewOf(*l, today);
-  v.view.detention = uow->Licensing().OpenDetention(l->id);
+  if (l->detained) v.view.detention = uow->Licensing().OpenDetention(l->id);
   v.license_class = *cls;
   v.checked_at = clock_.Now();
   if (code) {

@@ -304,6 +304,11 @@ TEST(Detention, BlocksServicesUntilReleasedWithFeeAndFine) {
       Post("/api/v1/licenses/" + id + "/detain", {{"fine", 50000}, {"reason", "Driving without insurance"}}, 200);
   EXPECT_EQ(detained.at("status"), "detained");
   EXPECT_EQ(detained.at("detention").at("fine").as_int64(), 50000);
+  // Every read of the licence shows the open detention (read only when the licence counts one).
+  const std::string number(license.at("number").as_string());
+  EXPECT_EQ(GetJson("/api/v1/licenses/" + id).at("detention").at("fine").as_int64(), 50000);
+  EXPECT_EQ(GetJson("/api/v1/licenses/by-number/" + number).at("detention").at("fine").as_int64(), 50000);
+  EXPECT_EQ(api().Call("GET", "/api/v1/verify/licenses/" + number).Json().at("status"), "detained");
   EXPECT_EQ(Code(PostRaw("/api/v1/licenses/" + id + "/detain", {{"fine", 1000}, {"reason", "again"}})),
             "license-already-detained");
   SetExpiry(Id(license), Day(10));
@@ -315,6 +320,8 @@ TEST(Detention, BlocksServicesUntilReleasedWithFeeAndFine) {
   EXPECT_EQ(GetJson("/api/v1/licenses/" + id).at("status"), "detained") << "until paid";
   Post("/api/v1/bills/" + std::to_string(release.at("bills").at(0).at("id").as_int64()) + "/payments", kCash, 201);
   EXPECT_EQ(GetJson("/api/v1/licenses/" + id).at("status"), "active");
+  EXPECT_TRUE(GetJson("/api/v1/licenses/" + id).at("detention").is_null());
+  EXPECT_TRUE(GetJson("/api/v1/licenses/by-number/" + number).at("detention").is_null());
   EXPECT_EQ(Code(PostRaw("/api/v1/licenses/" + id + "/release", {})), "license-not-detained");
 }
 
