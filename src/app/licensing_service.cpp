@@ -127,7 +127,8 @@ core::Status CompleteService(Tx& tx, const ApplicationRecord& app);
 
 // Records the payment of an open bill and, when the application's bills are then all paid,
 // completes the service it pays for.
-core::Result<PaymentRecord> PayInTx(Tx& tx, const BillRecord& bill, const PaymentInput& input) {
+core::Result<PaymentRecord> PayInTx(Tx& tx, const BillRecord& bill, const PaymentInput& input,
+                                    const ApplicationRecord* known = nullptr) {
   if (auto ok = CheckMethod(input); !ok) return std::move(ok).error();
   if (bill.status == "paid") return Refuse("bill-already-paid", "This bill is already paid.");
   if (bill.status == "cancelled") return Refuse("bill-cancelled", "This bill was cancelled.");
@@ -149,7 +150,10 @@ core::Result<PaymentRecord> PayInTx(Tx& tx, const BillRecord& bill, const Paymen
   tx.uow.Audit().Append(
       tx.who, tx.now, "pay", "bill", bill.id, std::nullopt,
       core::JsonObject().Add("receiptNo", p.receipt_no).Add("method", p.method).Add("amountFils", p.amount_fils).str());
-  if (bill.application_id) {
+  // A new-licence application is completed by its issue, never by a payment; an application's
+  // type never changes, so a caller that holds the bill's application (`known`) spares the read.
+  const bool may_complete = !known || known->id != bill.application_id || known->type_code != "new-local-license";
+  if (bill.application_id && may_complete) {
     auto app = tx.repo().FindApplication(*bill.application_id);
     if (app && app->status == "new" && app->type_code != "new-local-license") {
       bool all_paid = true;
@@ -159,8 +163,12 @@ core::Result<PaymentRecord> PayInTx(Tx& tx, const BillRecord& bill, const Paymen
       }
     }
   }
-  auto stored = tx.repo().FindPaymentByReceipt(p.receipt_no);
-  return stored ? *stored : p;
+  // The receipt as stored: every column is known here (the joined ones from the bill and the
+  // signed-in collector), so it is not read back.
+  p.person_id = bill.person_id;
+  p.application_id = bill.application_id;
+  p.collected_by_name = tx.who.username;
+  return p;
 }
 
 LicenseRecord NewLicense(Tx& tx, const ApplicationRecord& app, std::int64_t class_id, const std::string& expiry,
@@ -371,7 +379,7 @@ core::Result<ApplicationView> LicensingService::ApplyForNewLicense(const Princip
   uow->Audit().Append(who, tx.now, "create", "application", app.id, std::nullopt,
                       ApplicationSnapshot(app, bill.total_fils));
   if (payment) {
-    if (auto paid = PayInTx(tx, bill, *payment); !paid) return std::move(paid).error();
+    if (auto paid = PayInTx(tx, bill, *payment, &app); !paid) return std::move(paid).error();
   }
   auto view = BuildView(tx.repo(), *tx.repo().FindApplication(app.id), tx.today);
   uow->Commit();
@@ -477,7 +485,7 @@ core::Result<AppointmentRecord> LicensingService::ScheduleTest(const Principal& 
                           .Add("billTotalFils", bill.total_fils)
                           .str());
   if (payment) {
-    if (auto paid = PayInTx(tx, bill, *payment); !paid) return std::move(paid).error();
+    if (auto paid = PayInTx(tx, bill, *payment, &*app); !paid) return std::move(paid).error();
   }
   auto stored = *tx.repo().FindAppointment(a.id);
   uow->Commit();
@@ -527,7 +535,7 @@ core::Result<LicenseView> LicensingService::Issue(const Principal& who, std::int
     for (const auto& b : tx.repo().BillsOfApplication(app->id)) {
       if (b.status != "open") continue;
       PaymentInput p = *payment;
-      if (auto paid = PayInTx(tx, b, p); !paid) return std::move(paid).error();
+      if (auto paid = PayInTx(tx, b, p, &*app); !paid) return std::move(paid).error();
     }
   }
   const auto history = HistoryOf(tx.repo().AppointmentsOf(app->id));
