@@ -486,10 +486,10 @@ core::Result<AppointmentRecord> LicensingService::ScheduleTest(const Principal& 
                           .str());
   if (payment) {
     if (auto paid = PayInTx(tx, bill, *payment, &*app); !paid) return std::move(paid).error();
+    a.bill_paid = true;
   }
-  auto stored = *tx.repo().FindAppointment(a.id);
   uow->Commit();
-  return stored;
+  return a;  // as stored: every column was set here
 }
 
 core::Result<AppointmentRecord> LicensingService::RecordResult(const Principal& who, std::int64_t appointment_id,
@@ -518,9 +518,12 @@ core::Result<AppointmentRecord> LicensingService::RecordResult(const Principal& 
               {BillLine{"license-class-" + std::to_string(cls->id), cls->name_en, cls->name_ar, cls->fee_fils}});
     }
   }
-  auto stored = *tx.repo().FindAppointment(a->id);
+  a->status = passed ? "passed" : "failed";
+  a->notes = notes;
+  a->examiner_id = who.user_id;
+  a->recorded_at = tx.now;
   uow->Commit();
-  return stored;
+  return *a;  // as stored by RecordResult
 }
 
 core::Result<LicenseView> LicensingService::Issue(const Principal& who, std::int64_t application_id,

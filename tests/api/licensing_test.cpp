@@ -59,6 +59,38 @@ json::value GetJson(const std::string& path) {
   return r.Json();
 }
 
+// The answers of booking a test and recording its result are built without reading the
+// appointment back: each must equal the appointment as the application then shows it.
+TEST(NewLicence, BookingAndResultAnswersEqualTheStoredAppointment) {
+  auto app = Post("/api/v1/applications/local-license",
+                  {{"personId", api().RegisterPerson()}, {"licenseClassId", 3}, {"payment", kCash}}, 201);
+  const auto path = "/api/v1/applications/" + std::to_string(Id(app));
+  auto stored = [&](std::int64_t id) {
+    const auto application = GetJson(path);
+    for (const auto& a : application.at("appointments").as_array()) {
+      if (Id(a) == id) return a;
+    }
+    ADD_FAILURE() << "appointment " << id << " not on the application";
+    return json::value();
+  };
+  auto unpaid = Post(path + "/appointments", {{"testType", "vision"}, {"date", api().Today()}}, 201);
+  EXPECT_EQ(unpaid, stored(Id(unpaid)));
+  EXPECT_EQ(unpaid.at("billPaid"), false);
+  Post("/api/v1/bills/" + std::to_string(unpaid.at("billId").as_int64()) + "/payments", kCash, 201);
+  auto passed = Post("/api/v1/appointments/" + std::to_string(Id(unpaid)) + "/result", {{"passed", true}}, 200);
+  EXPECT_EQ(passed, stored(Id(unpaid)));
+  EXPECT_EQ(passed.at("status"), "passed");
+  auto booked =
+      Post(path + "/appointments", {{"testType", "written"}, {"date", api().Today()}, {"payment", kCash}}, 201);
+  EXPECT_EQ(booked, stored(Id(booked)));
+  EXPECT_EQ(booked.at("billPaid"), true);
+  auto failed = Post("/api/v1/appointments/" + std::to_string(Id(booked)) + "/result",
+                     {{"passed", false}, {"notes", "Seven answers of twenty wrong"}}, 200);
+  EXPECT_EQ(failed, stored(Id(booked)));
+  EXPECT_EQ(failed.at("status"), "failed");
+  EXPECT_EQ(failed.at("notes"), "Seven answers of twenty wrong");
+}
+
 TEST(NewLicence, FromApplicationThroughThreeTestsWithARetakeToIssue) {
   const auto person = api().RegisterPerson("1990-05-17");
   auto app = Post("/api/v1/applications/local-license",
