@@ -16,7 +16,8 @@ class SqlLicensingRepository final : public app::LicensingRepository {
                         std::optional<std::int64_t> result_permit_id) override;
   bool HasOpenApplicationForClass(std::int64_t person_id, std::int64_t class_id) override;
   std::optional<app::ApplicationRecord> OpenApplicationForLicense(std::int64_t license_id) override;
-  app::Page<app::ApplicationRecord> ListApplications(const app::ApplicationFilter& f, const app::PageRequest& page) override;
+  app::Page<app::ApplicationRecord> ListApplications(const app::ApplicationFilter& f,
+                                                     const app::PageRequest& page) override;
   std::int64_t InsertBill(app::BillRecord bill) override;
   std::optional<app::BillRecord> FindBill(std::int64_t id) override;
   std::vector<app::BillRecord> BillsOfApplication(std::int64_t application_id) override;
@@ -38,6 +39,7 @@ class SqlLicensingRepository final : public app::LicensingRepository {
   std::int64_t InsertLicense(const app::LicenseRecord& l) override;
   std::optional<app::LicenseRecord> FindLicense(std::int64_t id) override;
   std::optional<app::LicenseRecord> FindLicenseByNumber(const std::string& number) override;
+  std::optional<app::LicenseCard> FindLicenseCard(const std::string& number, const std::string& today) override;
   std::optional<app::LicenseRecord> CurrentLicenseOfClass(std::int64_t person_id, std::int64_t class_id) override;
   std::vector<app::LicenseRecord> LicensesOfPerson(std::int64_t person_id) override;
   app::Page<app::LicenseRecord> ListLicenses(const app::LicenseFilter& f, const app::PageRequest& page) override;

@@ -497,6 +497,12 @@ TEST(PublicVerification, AnyoneChecksALicenceAndTheCardCodeUnlocksTheFullName) {
   EXPECT_EQ(v.at("valid"), true);
   EXPECT_EQ(v.at("status"), "active");
   EXPECT_EQ(v.at("licenseClass").at("code"), "ordinary");
+  const auto classes = GetJson("/api/v1/license-classes");
+  for (const auto& cls : classes.as_array()) {
+    if (cls.at("code") != "ordinary") continue;
+    EXPECT_EQ(v.at("licenseClass").at("nameEn"), cls.at("nameEn"));
+    EXPECT_EQ(v.at("licenseClass").at("nameAr"), cls.at("nameAr"));
+  }
   EXPECT_EQ(v.at("expiryDate"), license.at("expiryDate"));
   EXPECT_EQ(v.at("holder").at("nameEn"), "S. Al-Nsour");
   EXPECT_EQ(v.at("holder").at("nameAr"), "س. النسور");

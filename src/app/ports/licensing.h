@@ -146,6 +146,17 @@ struct PermitRecord {
   core::SysTime created_at{};
 };
 
+// What a public verification of a licence shows, read in one query: the licence (its `suspended`
+// as of the day asked), its class and the holder's names.
+struct LicenseCard {
+  LicenseRecord license;
+  std::string class_code, class_name_en, class_name_ar;
+  int class_minimum_age = 0, class_validity_years = 0;
+  std::int64_t class_fee_fils = 0;
+  std::string first_name_en, second_name_en, last_name_en, first_name_ar, second_name_ar, last_name_ar;
+  std::optional<std::string> third_name_en, third_name_ar;
+};
+
 class LicensingRepository {
  public:
   virtual ~LicensingRepository() = default;
@@ -187,6 +198,7 @@ class LicensingRepository {
   virtual std::int64_t InsertLicense(const LicenseRecord& l) = 0;
   virtual std::optional<LicenseRecord> FindLicense(std::int64_t id) = 0;
   virtual std::optional<LicenseRecord> FindLicenseByNumber(const std::string& number) = 0;
+  virtual std::optional<LicenseCard> FindLicenseCard(const std::string& number, const std::string& today) = 0;
   virtual std::optional<LicenseRecord> CurrentLicenseOfClass(std::int64_t person_id, std::int64_t class_id) = 0;
   virtual std::vector<LicenseRecord> LicensesOfPerson(std::int64_t person_id) = 0;
   virtual Page<LicenseRecord> ListLicenses(const LicenseFilter& f, const PageRequest& page) = 0;
