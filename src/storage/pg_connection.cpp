@@ -6,6 +6,7 @@
 #include <cstring>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 namespace dvld::storage {
 namespace {
@@ -121,20 +122,52 @@ class PgConnection final : public Connection {
   }
 
   void ExecuteScript(std::string_view sql) override {
+    Settle();
+    OpenPendingBegin();
     const std::string text(sql);
     Check(ResultPtr(PQexec(conn_, text.c_str())), "script");
   }
 
-  void Begin(bool write) override { Simple(write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); }
-  void Commit() override { Simple("COMMIT"); }
+  // A read-only transaction costs one round trip for a one-statement read instead of three: its
+  // BEGIN goes out in one pipeline with its first statement, and its COMMIT is sent without
+  // waiting; the connection's next use reads that answer first (Settle). Write transactions keep
+  // a synchronous BEGIN and COMMIT: a write is acknowledged only once its COMMIT succeeded.
+  void Begin(bool write) override {
+    Settle();
+    if (write) {
+      Simple("BEGIN");
+    } else {
+      begin_pending_ = true;
+    }
+    read_only_ = !write;
+  }
+  void Commit() override {
+    Settle();
+    if (!read_only_) {
+      Simple("COMMIT");
+      return;
+    }
+    read_only_ = false;
+    if (std::exchange(begin_pending_, false)) return;  // no statement ran: no transaction was opened
+    if (PQsendQuery(conn_, "COMMIT") != 1) {
+      Check(ResultPtr(nullptr), "COMMIT");
+    }
+    commit_in_flight_ = true;
+  }
   void Rollback() override {
+    read_only_ = false;
+    if (std::exchange(begin_pending_, false)) return;
+    if (commit_in_flight_) return;  // the COMMIT on its way ends the transaction
     if (PQtransactionStatus(conn_) != PQTRANS_IDLE) Simple("ROLLBACK");
   }
   bool Healthy() override {
-    return conn_ && PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) != PQTRANS_UNKNOWN;
+    return conn_ && PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) != PQTRANS_UNKNOWN &&
+           PQpipelineStatus(conn_) == PQ_PIPELINE_OFF;
   }
 
   std::unique_ptr<BulkInsert> BulkInsertInto(std::string_view table, const std::vector<std::string>& columns) override {
+    Settle();
+    OpenPendingBegin();
     return std::make_unique<PgCopyIn>(*this, table, columns);
   }
 
@@ -143,9 +176,57 @@ class PgConnection final : public Connection {
   ResultPtr CheckResult(ResultPtr res, std::string_view what) { return Check(std::move(res), what); }
 
  private:
-  void Simple(const char* sql) { Check(ResultPtr(PQexec(conn_, sql)), sql); }
+  static constexpr const char* kReadBegin = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+
+  void Simple(const char* sql) {
+    Settle();
+    OpenPendingBegin();
+    Check(ResultPtr(PQexec(conn_, sql)), sql);
+  }
+
+  // Reads the answer of a read-only COMMIT sent without waiting. Nothing was written, so a failed
+  // COMMIT loses nothing; a broken connection shows in the next statement (and Healthy()).
+  void Settle() {
+    if (!std::exchange(commit_in_flight_, false)) return;
+    for (int i = 0; i < 4; ++i) {  // the COMMIT's result, then NULL
+      PGresult* r = PQgetResult(conn_);
+      if (!r) break;
+      PQclear(r);
+    }
+    if (PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_INERROR) {
+      Check(ResultPtr(PQexec(conn_, "ROLLBACK")), "ROLLBACK");
+    }
+  }
+  // Sends a pending read-only BEGIN on its own (before anything that cannot share its pipeline).
+  void OpenPendingBegin() {
+    if (std::exchange(begin_pending_, false)) Check(ResultPtr(PQexec(conn_, kReadBegin)), kReadBegin);
+  }
+
+  // Runs a prepared statement in one pipeline after the pending BEGIN: BEGIN's result, the
+  // statement's, then the sync point.
+  ResultPtr RunAfterBegin(const std::string& name, std::string_view sql, int n, const char* const* values,
+                          const int* lengths) {
+    begin_pending_ = false;
+    if (PQenterPipelineMode(conn_) != 1 ||
+        PQsendQueryParams(conn_, kReadBegin, 0, nullptr, nullptr, nullptr, nullptr, 0) != 1 ||
+        PQsendQueryPrepared(conn_, name.c_str(), n, values, lengths, nullptr, 0) != 1 || PQpipelineSync(conn_) != 1) {
+      throw DbError(DbError::Kind::kConnection, std::string("PostgreSQL pipeline: ") + PQerrorMessage(conn_));
+    }
+    ResultPtr begin(PQgetResult(conn_));
+    if (begin) PQclear(PQgetResult(conn_));  // the NULL that ends BEGIN's results
+    ResultPtr result(PQgetResult(conn_));
+    if (result) PQclear(PQgetResult(conn_));  // the NULL that ends the statement's results
+    ResultPtr sync(PQgetResult(conn_));
+    const bool synced = sync && PQresultStatus(sync.get()) == PGRES_PIPELINE_SYNC;
+    if (!synced || PQexitPipelineMode(conn_) != 1) {
+      throw DbError(DbError::Kind::kConnection, std::string("PostgreSQL pipeline: ") + PQerrorMessage(conn_));
+    }
+    Check(std::move(begin), kReadBegin);
+    return Check(std::move(result), sql);
+  }
 
   ResultPtr Run(std::string_view sql, const std::vector<Param>& params) {
+    Settle();
     const std::string& name = Prepare(sql);
     std::vector<std::string> owned;
     owned.reserve(params.size());
@@ -161,6 +242,9 @@ class PgConnection final : public Connection {
         owned.emplace_back(*v);
         values[i] = owned.back().c_str();
       }
+    }
+    if (begin_pending_) {
+      return RunAfterBegin(name, sql, static_cast<int>(params.size()), values.data(), lengths.data());
     }
     ResultPtr res(PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), values.data(), lengths.data(),
                                  nullptr, 0));
@@ -206,6 +290,9 @@ class PgConnection final : public Connection {
 
   PGconn* conn_ = nullptr;
   std::unordered_map<std::string, std::string> cache_;
+  bool read_only_ = false;         // the open (or pending) transaction is a read
+  bool begin_pending_ = false;     // a read's BEGIN, sent with its first statement
+  bool commit_in_flight_ = false;  // a read's COMMIT was sent; its answer is still to read
 };
 
 PgCopyIn::PgCopyIn(PgConnection& conn, std::string_view table, const std::vector<std::string>& columns) : conn_(conn) {
