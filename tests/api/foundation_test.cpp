@@ -37,6 +37,34 @@ TEST(System, ReadyWhenTheDatabaseIsMigrated) {
   EXPECT_EQ(r.status, 200) << r.body;
 }
 
+// On PostgreSQL a read transaction's BEGIN rides with its first statement and its COMMIT is not
+// waited for; the connection must stay usable through every sequence a unit of work can produce.
+TEST(System, AConnectionSurvivesReadsThatFailAndWritesAfterReads) {
+  auto conn = api().db().Acquire();
+  for (int round = 0; round < 2; ++round) {
+    conn->Begin(false);
+    EXPECT_EQ(conn->Query("SELECT COUNT(*) FROM license_classes").Int(0, 0), 7);
+    conn->Commit();
+    conn->Begin(false);  // a read that runs nothing
+    conn->Commit();
+    conn->Begin(false);  // a read whose first statement fails
+    EXPECT_THROW(conn->Query("SELECT nothing FROM no_such_table"), storage::DbError);
+    conn->Rollback();
+    conn->Begin(false);  // a read left without COMMIT
+    EXPECT_EQ(conn->Query("SELECT COUNT(*) FROM test_types").Int(0, 0), 3);
+    conn->Rollback();
+    conn->Begin(true);  // a write right after a read
+    EXPECT_EQ(conn->Execute("UPDATE counters SET value = value WHERE name = 'receipt'"), 1);
+    conn->Commit();
+    conn->Begin(false);
+    EXPECT_EQ(conn->Query("SELECT COUNT(*) FROM counters WHERE name = 'receipt'").Int(0, 0), 1);
+    EXPECT_EQ(conn->Query("SELECT COUNT(*) FROM test_types").Int(0, 0), 3);
+    conn->Commit();
+    EXPECT_TRUE(conn->Healthy());
+  }
+  EXPECT_EQ(conn->Query("SELECT 1 + 1").Int(0, 0), 2);  // outside a transaction
+}
+
 TEST(System, ServesTheOpenApiDocument) {
   auto r = api().Call("GET", "/api/v1/openapi.yaml");
   EXPECT_EQ(r.status, 200);
