@@ -753,10 +753,13 @@ core::Result<LicenseView> LicensingService::GetLicense(std::int64_t id) {
 
 core::Result<LicenseView> LicensingService::GetLicenseByNumber(const std::string& number) {
   auto uow = store_.Read();
-  auto l = Suspension(*uow, uow->Licensing().FindLicenseByNumber(number), Today());
-  if (!l) return NotFound("license");
-  auto v = ViewOf(*l, Today());
-  if (l->detained) v.detention = uow->Licensing().OpenDetention(l->id);  // the read counted open detentions
+  // The licence with its holder's suspension in one statement (the card that verification reads).
+  const auto today = Today();
+  auto card = uow->Licensing().FindLicenseCard(number, today.ToString());
+  if (!card) return NotFound("license");
+  const auto& l = card->license;
+  auto v = ViewOf(l, today);
+  if (l.detained) v.detention = uow->Licensing().OpenDetention(l.id);  // the read counted open detentions
   return v;
 }
 

@@ -200,6 +200,8 @@ TEST(Violations, PointsOver16SuspendTheLicenceAndACancelledViolationLiftsIt) {
   auto verified = api().Call("GET", "/api/v1/verify/licenses/" + number).Json();
   EXPECT_EQ(verified.at("status"), "suspended");
   EXPECT_EQ(verified.at("valid"), false);
+  auto by_number = Ok(api().Call("GET", "/api/v1/licenses/by-number/" + number, json::value(), api().AdminToken()), 200);
+  EXPECT_EQ(by_number.at("status"), "suspended");
   EXPECT_EQ(Code(Post("/api/v1/international-permits", {{"licenseId", license}})), "license-not-active");
   // Disputed once, then cancelled by a supervisor: the fine and points go, the suspension ends.
   const auto belt_id = std::to_string(belt.at("id").as_int64());
@@ -213,6 +215,8 @@ TEST(Violations, PointsOver16SuspendTheLicenceAndACancelledViolationLiftsIt) {
   EXPECT_EQ(points.at("suspended"), false);
   EXPECT_EQ(Ok(api().Call("GET", "/api/v1/licenses/" + lic, json::value(), api().AdminToken()), 200).at("status"), "active");
   EXPECT_EQ(api().Call("GET", "/api/v1/verify/licenses/" + number).Json().at("status"), "active");
+  by_number = Ok(api().Call("GET", "/api/v1/licenses/by-number/" + number, json::value(), api().AdminToken()), 200);
+  EXPECT_EQ(by_number.at("status"), "active");
   // An upheld dispute keeps everything.
   const auto phone_id = std::to_string(phone.at("id").as_int64());
   Ok(Post("/api/v1/violations/" + phone_id + "/dispute", {}), 200);
