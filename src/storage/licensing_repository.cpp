@@ -459,12 +459,6 @@ std::optional<app::LicenseRecord> SqlLicensingRepository::FindLicense(std::int64
   return l[0];
 }
 
-std::optional<app::LicenseRecord> SqlLicensingRepository::FindLicenseByNumber(const std::string& number) {
-  auto l = Licenses("WHERE l.number = $1", {number});
-  if (l.empty()) return std::nullopt;
-  return l[0];
-}
-
 std::optional<app::LicenseCard> SqlLicensingRepository::FindLicenseCard(const std::string& number,
                                                                         const std::string& today) {
   auto r = c_.Query(kLicenseCardSelect, {number, today});

@@ -38,7 +38,6 @@ class SqlLicensingRepository final : public app::LicensingRepository {
   std::int64_t EnsureDriver(std::int64_t person_id, core::SysTime at) override;
   std::int64_t InsertLicense(const app::LicenseRecord& l) override;
   std::optional<app::LicenseRecord> FindLicense(std::int64_t id) override;
-  std::optional<app::LicenseRecord> FindLicenseByNumber(const std::string& number) override;
   std::optional<app::LicenseCard> FindLicenseCard(const std::string& number, const std::string& today) override;
   std::optional<app::LicenseRecord> CurrentLicenseOfClass(std::int64_t person_id, std::int64_t class_id) override;
   std::vector<app::LicenseRecord> LicensesOfPerson(std::int64_t person_id) override;

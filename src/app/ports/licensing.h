@@ -146,8 +146,8 @@ struct PermitRecord {
   core::SysTime created_at{};
 };
 
-// What a public verification of a licence shows, read in one query: the licence (its `suspended`
-// as of the day asked), its class and the holder's names.
+// A licence found by its number, read in one query for the lookup by number and the public
+// verification: the licence (its `suspended` as of the day asked), its class and the holder's names.
 struct LicenseCard {
   LicenseRecord license;
   std::string class_code, class_name_en, class_name_ar;
@@ -197,7 +197,6 @@ class LicensingRepository {
   virtual std::int64_t EnsureDriver(std::int64_t person_id, core::SysTime at) = 0;
   virtual std::int64_t InsertLicense(const LicenseRecord& l) = 0;
   virtual std::optional<LicenseRecord> FindLicense(std::int64_t id) = 0;
-  virtual std::optional<LicenseRecord> FindLicenseByNumber(const std::string& number) = 0;
   virtual std::optional<LicenseCard> FindLicenseCard(const std::string& number, const std::string& today) = 0;
   virtual std::optional<LicenseRecord> CurrentLicenseOfClass(std::int64_t person_id, std::int64_t class_id) = 0;
   virtual std::vector<LicenseRecord> LicensesOfPerson(std::int64_t person_id) = 0;
