@@ -46,8 +46,8 @@ HttpApp::HttpApp(HttpAppConfig config, Services services)
       services_(services),
       static_files_(config_.web_root),
       login_limiter_(config_.login_burst, config_.login_per_second),
-      blocking_(config_.blocking_threads, config_.blocking_queue),
-      writes_(config_.write_threads, config_.write_queue) {
+      blocking_(config_.blocking_threads, config_.blocking_queue, "dvld-sign-in"),
+      writes_(config_.write_threads, config_.write_queue, "dvld-write") {
   handlers::RegisterSystemRoutes(router_, handlers::SystemDeps{services_.store, metrics_, config_.openapi_yaml});
   handlers::RegisterAuthRoutes(router_, services_.auth, services_.clock, config_.secure_cookies, login_limiter_);
   handlers::RegisterPeopleRoutes(router_, services_.people);
@@ -72,7 +72,10 @@ HttpApp::HttpApp(HttpAppConfig config, Services services)
                       [this] { return static_cast<double>(services_.store.Stats().log_syncs); });
 }
 
-HttpApp::~HttpApp() = default;
+HttpApp::~HttpApp() {
+  std::unique_lock lock(owed_mu_);
+  owed_cv_.wait(lock, [&] { return owed_ == 0; });
+}
 
 std::string HttpApp::TokenOf(const Request& request) {
   if (auto c = request.Cookie(kSessionCookie); c && !c->empty()) return *c;
@@ -132,7 +135,39 @@ void HttpApp::Handle(std::shared_ptr<Request> request, std::function<void(Respon
       job();
       return;
     }
-    if (!writes_.Submit(job)) {
+    // A write thread does not sleep through the fsync that makes its request's writes durable: it
+    // goes on to the next request, and the answer is sent once they are on disk (by the thread that
+    // synced them).
+    auto write = [this, request, match, elapsed, done] {
+      services_.store.WriteRequestsQueued(-1);
+      app::DeferredCommits deferred;
+      Response r = Dispatch(*request, *match);
+      r.route = match->route->pattern;
+      services_.store.WriteRequestDone();
+      deferred.WhenDurable([this, request, r = std::move(r), elapsed, done](const std::string& error) mutable {
+        if (!error.empty()) {
+          spdlog::error(R"({{"msg":"infrastructure failure","requestId":"{}","error":{}}})", request->request_id,
+                        boost::json::serialize(boost::json::value("commit failed: " + error)));
+          auto route = std::move(r.route);
+          r = Problem(core::ErrorCode::kInternal, "internal", "The server failed to answer.");
+          r.route = std::move(route);
+        }
+        Finish(*request, std::move(r), elapsed(), done);
+        std::lock_guard lock(owed_mu_);
+        if (--owed_ == 0) owed_cv_.notify_all();
+      });
+    };
+    {
+      std::lock_guard lock(owed_mu_);
+      ++owed_;
+    }
+    services_.store.WriteRequestsQueued(1);
+    if (!writes_.Submit(write)) {
+      services_.store.WriteRequestsQueued(-1);
+      {
+        std::lock_guard lock(owed_mu_);
+        --owed_;
+      }
       Response r =
           Problem(core::ErrorCode::kUnavailable, "server-busy", "Too many changes at once; try again shortly.");
       r.SetHeader("Retry-After", "1");

@@ -3,8 +3,10 @@
 // problem+json for failures). Independent of the network layer in server/.
 #pragma once
 #include <filesystem>
+#include <condition_variable>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "http/handlers/handlers.h"
@@ -23,8 +25,10 @@ struct HttpAppConfig {
   bool secure_cookies = false;       // add Secure to the session cookie (behind HTTPS)
   std::size_t blocking_threads = 2;  // argon2id workers: each needs 64 MiB while hashing
   std::size_t blocking_queue = 128;  // sign-ins waiting beyond this are refused (503)
-  // Requests that change data run on their own threads, so that while one waits for its durable
-  // commit the I/O threads keep serving, and concurrent writes share one commit (group commit).
+  // Requests that change data run on their own threads, so that the I/O threads keep serving while
+  // they wait for the database, and concurrent writes share one commit (group commit). A write
+  // request's answer is sent once its writes are durable (app::DeferredCommits): on SQLite by the
+  // thread that synced them, so that its write thread goes on to the next request meanwhile.
   std::size_t write_threads = 16;
   std::size_t write_queue = 4096;  // writes waiting beyond this are refused (503)
   bool log_requests = true;
@@ -39,7 +43,9 @@ class HttpApp {
   HttpApp(HttpAppConfig config, Services services);
   ~HttpApp();
 
-  // Answers one request; `done` is called exactly once, on this thread or on a worker thread.
+  // Answers one request; `done` is called exactly once, on this thread, on a worker thread, or (a
+  // write on SQLite) on the thread that made its writes durable. The destructor waits for every
+  // answer still owed.
   void Handle(std::shared_ptr<Request> request, std::function<void(Response)> done);
   Metrics& metrics() { return metrics_; }
   const Router& router() const { return router_; }
@@ -61,6 +67,11 @@ class HttpApp {
   Metrics metrics_;
   StaticFiles static_files_;
   LoginRateLimiter login_limiter_;
+  // Write requests accepted and not yet answered (an answer may wait for an fsync after its thread
+  // is done): the destructor waits for them, whose answers call Finish.
+  std::mutex owed_mu_;
+  std::condition_variable owed_cv_;
+  std::size_t owed_ = 0;
   WorkerPool blocking_;
   WorkerPool writes_;
 };

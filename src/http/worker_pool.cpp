@@ -1,8 +1,11 @@
 #include "http/worker_pool.h"
 
+#include <pthread.h>
+
 namespace dvld::http {
 
-WorkerPool::WorkerPool(std::size_t threads, std::size_t max_queued) : max_queued_(max_queued) {
+WorkerPool::WorkerPool(std::size_t threads, std::size_t max_queued, std::string name)
+    : name_(std::move(name)), max_queued_(max_queued) {
   for (std::size_t i = 0; i < (threads == 0 ? 1 : threads); ++i) threads_.emplace_back([this] { Loop(); });
 }
 
@@ -26,6 +29,7 @@ bool WorkerPool::Submit(std::function<void()> job) {
 }
 
 void WorkerPool::Loop() {
+  pthread_setname_np(pthread_self(), name_.substr(0, 15).c_str());
   for (;;) {
     std::function<void()> job;
     {

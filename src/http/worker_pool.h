@@ -5,6 +5,7 @@
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -12,7 +13,8 @@ namespace dvld::http {
 
 class WorkerPool {
  public:
-  WorkerPool(std::size_t threads, std::size_t max_queued);
+  // `name` names its threads (at most 15 characters: what top -H and perf show).
+  WorkerPool(std::size_t threads, std::size_t max_queued, std::string name);
   ~WorkerPool();
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
@@ -22,6 +24,7 @@ class WorkerPool {
 
  private:
   void Loop();
+  std::string name_;
   std::mutex mu_;
   std::condition_variable cv_;
   std::deque<std::function<void()>> queue_;

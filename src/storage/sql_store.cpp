@@ -1,6 +1,7 @@
 #include "storage/sql_store.h"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -24,17 +25,19 @@ namespace dvld::storage {
 // SQLite has one writer at a time, and a durable COMMIT waits for an fsync (milliseconds on real
 // disks), so one transaction per request caps writes at a few hundred a second. The committer runs
 // the write units of work one after another on one connection, each inside a SAVEPOINT of a shared
-// transaction, and COMMITs when no other writer is waiting (or after kMaxUnits units or kMaxAge):
-// one fsync makes a whole burst durable. A unit that does not commit is rolled back to its
-// savepoint and leaves the others intact; if the COMMIT fails, every unit of the batch fails.
+// transaction, and COMMITs when no other write is on its way (no thread waits for the writer and no
+// write request is queued for a thread), or after kMaxUnits units or kMaxAge: one fsync makes a
+// whole burst durable. A unit that does not commit is rolled back to its savepoint and leaves the
+// others intact; if the COMMIT fails, every unit of the batch fails.
 //
 // The fsync is pipelined with the next batch (when the connection allows it, DeferCommitSync): the
 // COMMIT only writes the batch to SQLite's write-ahead log, the writer lets the next batch in at
-// once, and the thread that committed then fsyncs the log outside the writer's lock, one fsync
-// covering every batch written before it. A unit's Commit() returns only once its batch is on
-// disk, so no request is answered before its write is durable. Other connections may read a batch
-// during its fsync (a few milliseconds): a power cut then loses a batch whose writers were never
-// told it was saved.
+// once, and the committer's own thread fsyncs the log outside the writer's lock, one fsync covering
+// every batch written before it, and then finishes those batches. A unit's Commit() returns once
+// its batch is on disk, so no request is answered before its write is durable; inside an
+// app::DeferredCommits scope it returns at once and the scope waits instead (the HTTP write threads
+// go on to their next request). Other connections may read a batch during its fsync (a few
+// milliseconds): a power cut then loses a batch whose writers were never told it was saved.
 class GroupCommitter {
  public:
   static constexpr int kMaxUnits = 256;
@@ -42,8 +45,19 @@ class GroupCommitter {
 
   explicit GroupCommitter(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {
     wal_path_ = conn_->DeferCommitSync();
+    syncer_ = std::thread([this] { SyncLoop(); });
   }
   ~GroupCommitter() {
+    {
+      std::unique_lock lock(mu_);
+      if (open_) CommitBatch();  // a batch kept open for a write that never came
+    }
+    {
+      std::lock_guard q(unsynced_mu_);
+      stopping_ = true;
+    }
+    unsynced_cv_.notify_one();
+    syncer_.join();
     if (wal_fd_ >= 0) ::close(wal_fd_);
   }
   Connection& conn() { return *conn_; }
@@ -55,13 +69,57 @@ class GroupCommitter {
     s.writer_busy_seconds = static_cast<double>(busy_ns_.load(std::memory_order_relaxed)) / 1e9;
   }
 
-  struct Batch {
-    bool done = false;  // durable, or failed (guarded by done_mu_)
-    std::string error;  // empty: committed
-    // Its own waiters only: with the fsync pipelined two batches are in flight, and one shared
-    // condition would wake the next batch's writers (dozens of threads) for nothing.
-    std::condition_variable cv;
+  // The units of work of one transaction.
+  class Batch final : public app::PendingCommit {
+   public:
+    void WhenDone(std::function<void(const std::string& error)> done) override {
+      std::unique_lock lock(mu_);
+      if (!done_) {
+        callbacks_.push_back(std::move(done));
+        return;
+      }
+      const std::string error = error_;
+      lock.unlock();
+      done(error);
+    }
+    // Waits until it is durable or failed; "" or why it failed.
+    std::string Wait() {
+      std::unique_lock lock(mu_);
+      cv_.wait(lock, [&] { return done_; });
+      return error_;
+    }
+    void Finish(const std::string& error) {
+      std::vector<std::function<void(const std::string&)>> callbacks;
+      {
+        std::lock_guard lock(mu_);
+        error_ = error;
+        done_ = true;
+        callbacks.swap(callbacks_);
+      }
+      cv_.notify_all();
+      for (auto& done : callbacks) done(error);
+    }
+
+   private:
+    std::mutex mu_;
+    std::condition_variable cv_;  // its own waiters only: two batches are in flight
+    bool done_ = false;           // durable, or failed
+    std::string error_;           // empty: committed
+    std::vector<std::function<void(const std::string&)>> callbacks_;
   };
+
+  // Write requests queued for a thread: a batch stays open for them.
+  void Queued(int delta) { queued_.fetch_add(delta); }
+
+  // After a write request: commits the batch if it was kept open for writes that did not come.
+  void Settle() {
+    if (!open_.load() || waiting_.load() != 0 || queued_.load() != 0) return;
+    if (owner_.load(std::memory_order_acquire) == std::this_thread::get_id()) return;
+    std::unique_lock lock(mu_);
+    held_since_ = std::chrono::steady_clock::now();
+    FinishIfIdle();
+    Release(lock);
+  }
 
   // Takes the writer and opens the unit's savepoint; the lock is held until Commit or Abandon.
   std::unique_lock<std::mutex> Enter() {
@@ -69,9 +127,9 @@ class GroupCommitter {
       // A second write unit of work on a thread that holds one would wait for itself forever.
       throw std::logic_error("nested write unit of work on one thread");
     }
-    waiting_.fetch_add(1, std::memory_order_acq_rel);
+    waiting_.fetch_add(1);
     std::unique_lock lock(mu_);
-    waiting_.fetch_sub(1, std::memory_order_acq_rel);
+    waiting_.fetch_sub(1);
     owner_.store(std::this_thread::get_id(), std::memory_order_release);
     held_since_ = std::chrono::steady_clock::now();
     try {
@@ -85,16 +143,16 @@ class GroupCommitter {
       conn_->Execute("SAVEPOINT unit");
       unit_head_ = head_;
     } catch (...) {
-      const bool written = FinishIfIdle();
+      FinishIfIdle();
       owner_.store(std::thread::id(), std::memory_order_release);
       Release(lock);
-      if (written) Sync();
       throw;
     }
     return lock;
   }
 
-  // Keeps the unit's work and returns once it is durable; throws DbError when the batch failed.
+  // Keeps the unit's work. Returns once it is durable, and throws DbError when the batch failed;
+  // inside a DeferredCommits scope returns at once, and the scope learns how the batch ended.
   void Commit(std::unique_lock<std::mutex>& lock) {
     try {
       conn_->Execute("RELEASE unit");
@@ -105,31 +163,29 @@ class GroupCommitter {
     ++units_;
     auto batch = current_;
     owner_.store(std::thread::id(), std::memory_order_release);
-    const bool written = ShouldCommit() && CommitBatch();
+    if (ShouldCommit()) CommitBatch();
     Release(lock);
-    if (written) Sync();
-    std::unique_lock wait(done_mu_);
-    batch->cv.wait(wait, [&] { return batch->done; });
-    const std::string error = batch->error;
-    wait.unlock();
+    if (auto* scope = app::DeferredCommits::Current()) {
+      scope->Add(std::move(batch));
+      return;
+    }
+    const std::string error = batch->Wait();
     if (!error.empty()) throw DbError(DbError::Kind::kOther, "commit failed: " + error);
   }
 
   // Undoes the unit's work (the unit did not commit) and lets the next writer in.
   void Abandon(std::unique_lock<std::mutex>& lock) {
-    bool written = false;
     try {
       conn_->Execute("ROLLBACK TO unit");
       conn_->Execute("RELEASE unit");
       head_ = unit_head_;
-      written = FinishIfIdle();
+      FinishIfIdle();
     } catch (...) {
       // The transaction is unusable: the batch fails as a whole.
       EndBatch("the write transaction was lost");
     }
     owner_.store(std::thread::id(), std::memory_order_release);
     Release(lock);
-    if (written) Sync();
   }
 
  private:
@@ -141,17 +197,20 @@ class GroupCommitter {
     lock.unlock();
   }
 
+  // Under mu_. The reads pair with Settle's: a writer that leaves its batch open because a request
+  // is queued, and that request's thread when it finds nothing to write, cannot both miss the other.
   bool ShouldCommit() const {
-    return waiting_.load(std::memory_order_acquire) == 0 || units_ >= kMaxUnits ||
+    return (waiting_.load() == 0 && queued_.load() == 0) || units_ >= kMaxUnits ||
            std::chrono::steady_clock::now() - started_ >= kMaxAge;
   }
-  // When nobody waits, end the transaction so the database's write lock is not held idle. True when
-  // a batch was written that the caller must Sync() once it has let the writer go.
-  bool FinishIfIdle() { return open_ && ShouldCommit() && CommitBatch(); }
+  // When no write is on its way, end the transaction so the database's write lock is not held idle.
+  void FinishIfIdle() {
+    if (open_ && ShouldCommit()) CommitBatch();
+  }
 
-  // COMMITs the shared transaction (under mu_). True when the batch is written but waits for the
-  // log's fsync (Sync); false when it is already finished: durable (the COMMIT synced) or failed.
-  bool CommitBatch() {
+  // COMMITs the shared transaction (under mu_) and hands the batch to the syncer thread, which
+  // finishes it once the log is on disk (or at once, failed or when the COMMIT itself synced).
+  void CommitBatch() {
     std::string error;
     try {
       if (head_.dirty) {
@@ -161,19 +220,15 @@ class GroupCommitter {
     } catch (const std::exception& e) {
       error = e.what();
     }
-    if (error.empty() && units_ > 0) {
-      batches_total_.fetch_add(1, std::memory_order_relaxed);
-      units_total_.fetch_add(static_cast<std::uint64_t>(units_), std::memory_order_relaxed);
+    if (!error.empty()) return EndBatch(error);
+    if (units_ == 0) {
+      // Only abandoned units: it changed nothing and nobody waits for it.
+      TakeBatch()->Finish({});
+      return;
     }
-    // A batch of abandoned units only changed nothing and nobody waits for it: no fsync.
-    if (!error.empty() || wal_path_.empty() || units_ == 0) {
-      EndBatch(error);
-      return false;
-    }
-    auto batch = TakeBatch();
-    std::lock_guard q(unsynced_mu_);
-    unsynced_.push_back(std::move(batch));
-    return true;
+    batches_total_.fetch_add(1, std::memory_order_relaxed);
+    units_total_.fetch_add(static_cast<std::uint64_t>(units_), std::memory_order_relaxed);
+    Hand(TakeBatch(), {});
   }
 
   // Ends the shared transaction's bookkeeping (under mu_): the next unit starts a new batch.
@@ -182,45 +237,48 @@ class GroupCommitter {
     return std::exchange(current_, std::make_shared<Batch>());
   }
 
-  // Closes the shared transaction (rolled back unless it committed) and finishes its batch (under mu_).
+  // Rolls the shared transaction back and fails its batch (under mu_).
   void EndBatch(const std::string& error) {
-    if (!error.empty()) {
-      try {
-        conn_->Rollback();
-      } catch (...) {
-      }
+    try {
+      conn_->Rollback();
+    } catch (...) {
     }
-    Finish({TakeBatch()}, error);
+    Hand(TakeBatch(), error);
   }
 
-  void Finish(const std::vector<std::shared_ptr<Batch>>& batches, const std::string& error) {
-    {
-      std::lock_guard lock(done_mu_);
-      for (const auto& b : batches) {
-        b->error = error;
-        b->done = true;
-      }
-    }
-    for (const auto& b : batches) b->cv.notify_all();
-  }
-
-  // Makes every batch written so far durable with one fsync of the write-ahead log. One thread
-  // syncs at a time; a thread that waited for it finds its batch done, or syncs the batches
-  // written meanwhile together.
-  void Sync() {
-    std::lock_guard one(sync_mu_);
-    std::vector<std::shared_ptr<Batch>> batches;
+  // Gives a written (error "") or failed batch to the syncer thread, which finishes batches in the
+  // order they were written: their callbacks never run under the writer's lock.
+  void Hand(std::shared_ptr<Batch> batch, std::string error) {
     {
       std::lock_guard q(unsynced_mu_);
-      batches.swap(unsynced_);
+      unsynced_.push_back({std::move(batch), std::move(error)});
     }
-    if (batches.empty()) return;
-    Finish(batches, SyncLog());
+    unsynced_cv_.notify_one();
   }
 
-  // fdatasync of the log (under sync_mu_); "" when done. The log is opened once, and again should
-  // SQLite have replaced the file; a log that is gone was checkpointed into the database, which
-  // SQLite synced.
+  // The syncer thread: one fsync of the write-ahead log makes every batch written before it
+  // durable, then their writers are told.
+  void SyncLoop() {
+    pthread_setname_np(pthread_self(), "dvld-log-sync");
+    std::unique_lock q(unsynced_mu_);
+    for (;;) {
+      unsynced_cv_.wait(q, [&] { return stopping_ || !unsynced_.empty(); });
+      if (unsynced_.empty()) return;  // stopping, and every batch finished
+      auto batches = std::move(unsynced_);
+      unsynced_.clear();
+      q.unlock();
+      bool written = false;
+      for (const auto& b : batches) written = written || b.error.empty();
+      const std::string sync_error = written && !wal_path_.empty() ? SyncLog() : std::string();
+      for (auto& b : batches) b.batch->Finish(b.error.empty() ? sync_error : b.error);
+      batches.clear();
+      q.lock();
+    }
+  }
+
+  // fdatasync of the log (on the syncer thread); "" when done. The log is opened once, and again
+  // should SQLite have replaced the file; a log that is gone was checkpointed into the database,
+  // which SQLite synced.
   std::string SyncLog() {
     struct stat path_stat {};
     if (::stat(wal_path_.c_str(), &path_stat) != 0) {
@@ -242,10 +300,11 @@ class GroupCommitter {
   }
 
   std::unique_ptr<Connection> conn_;
-  std::mutex mu_;  // the writer: held from Enter to Commit or Abandon
-  std::atomic<int> waiting_{0};
+  std::mutex mu_;                // the writer: held from Enter to Commit or Abandon
+  std::atomic<int> waiting_{0};  // threads waiting for the writer
+  std::atomic<int> queued_{0};   // write requests queued for a thread
   std::atomic<std::thread::id> owner_{};
-  bool open_ = false;
+  std::atomic<bool> open_{false};  // a batch is open (written under mu_; Settle reads it outside)
   int units_ = 0;
   std::chrono::steady_clock::time_point started_{};
   std::chrono::steady_clock::time_point held_since_{};
@@ -254,12 +313,16 @@ class GroupCommitter {
   AuditHeadCache unit_head_;  // as it was when the current unit began
 
   std::string wal_path_;  // "": every COMMIT is durable when it returns
+  struct Unsynced {
+    std::shared_ptr<Batch> batch;
+    std::string error;  // "": written, to be synced
+  };
   std::mutex unsynced_mu_;
-  std::vector<std::shared_ptr<Batch>> unsynced_;  // written, not yet synced
-  std::mutex sync_mu_;                            // one fsync at a time
-  int wal_fd_ = -1;                               // under sync_mu_
-
-  std::mutex done_mu_;
+  std::condition_variable unsynced_cv_;
+  std::vector<Unsynced> unsynced_;  // handed to the syncer thread (under unsynced_mu_)
+  bool stopping_ = false;           // under unsynced_mu_
+  int wal_fd_ = -1;                 // the syncer thread's
+  std::thread syncer_;
 
   std::atomic<std::uint64_t> units_total_{0}, batches_total_{0}, syncs_total_{0}, busy_ns_{0};
 };
@@ -366,6 +429,14 @@ std::unique_ptr<app::UnitOfWork> SqlStore::Read() { return std::make_unique<Pool
 std::unique_ptr<app::UnitOfWork> SqlStore::Write() {
   if (group_) return std::make_unique<GroupUnitOfWork>(*group_);
   return std::make_unique<PooledUnitOfWork>(db_.Acquire(), true);
+}
+
+void SqlStore::WriteRequestsQueued(int delta) {
+  if (group_) group_->Queued(delta);
+}
+
+void SqlStore::WriteRequestDone() {
+  if (group_) group_->Settle();
 }
 
 bool SqlStore::Ready() {

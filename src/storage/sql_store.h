@@ -19,6 +19,8 @@ class SqlStore final : public app::Store {
   std::unique_ptr<app::UnitOfWork> Write() override;
   bool Ready() override;
   app::StoreStats Stats() override;
+  void WriteRequestsQueued(int delta) override;
+  void WriteRequestDone() override;
 
  private:
   Database& db_;

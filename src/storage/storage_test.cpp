@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <future>
 #include <thread>
 #include <vector>
 
@@ -257,6 +258,74 @@ TEST_F(SqliteTest, AuditChainStaysLinkedAcrossBatchesRollbacksAndOtherWriters) {
   EXPECT_EQ(conn->Query("SELECT seq FROM audit_head").Int(0, 0), expected);
   EXPECT_EQ(conn->Query("SELECT hash FROM audit_head").Text(0, 0),
             conn->Query("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").Text(0, 0));
+}
+
+// What DeferredCommits::WhenDurable reports, waited for with a generous bound (a missed report
+// fails the test instead of hanging it).
+struct DurableReport {
+  std::promise<std::string> promise;
+  std::future<std::string> future = promise.get_future();
+  std::atomic<int> calls{0};
+  std::function<void(const std::string&)> Callback() {
+    return [this](const std::string& error) {
+      if (calls.fetch_add(1) == 0) promise.set_value(error);
+    };
+  }
+  bool Arrived(std::chrono::milliseconds within) { return future.wait_for(within) == std::future_status::ready; }
+};
+
+TEST_F(SqliteTest, DeferredCommitsReturnAtOnceAndReportDurabilityOnce) {
+  DurableReport report;  // outlives the store, which may still finish a batch as it closes
+  Database db(url_, 4);
+  Migrate(db);
+  SqlStore store(db);
+  {
+    app::DeferredCommits deferred;
+    for (int i = 0; i < 3; ++i) {
+      auto uow = store.Write();
+      EXPECT_FALSE(uow->Idempotency().Claim("deferred", "k" + std::to_string(i), "h", core::SysTime{}));
+      uow->Commit();  // returns without waiting for the fsync
+    }
+    auto abandoned = store.Write();
+    abandoned->Idempotency().Claim("deferred", "dropped", "h", core::SysTime{});
+    abandoned.reset();
+    deferred.WhenDurable(report.Callback());
+  }
+  ASSERT_TRUE(report.Arrived(std::chrono::seconds(30)));
+  EXPECT_EQ(report.future.get(), "");
+  EXPECT_EQ(report.calls.load(), 1);
+  auto conn = db.Acquire();
+  EXPECT_EQ(conn->Query("SELECT COUNT(*) FROM idempotency_keys WHERE principal = 'deferred'").Int(0, 0), 3);
+  EXPECT_GE(store.Stats().log_syncs, 1u) << "durable means the log was synced";
+  // Outside a scope Commit() waits as before.
+  EXPECT_EQ(app::DeferredCommits::Current(), nullptr);
+  store.Write()->Commit();
+}
+
+TEST_F(SqliteTest, ABatchKeptOpenForAQueuedRequestIsCommittedWhenThatRequestWritesNothing) {
+  DurableReport report;  // outlives the store, which may still finish a batch as it closes
+  Database db(url_, 4);
+  Migrate(db);
+  SqlStore store(db);
+  store.WriteRequestsQueued(1);  // another request is queued: the batch stays open for it
+  {
+    app::DeferredCommits deferred;
+    auto uow = store.Write();
+    uow->Idempotency().Claim("queued", "first", "h", core::SysTime{});
+    uow->Commit();
+    store.WriteRequestDone();  // the queued request is still to come: nothing to do yet
+    deferred.WhenDurable(report.Callback());
+  }
+  EXPECT_FALSE(report.Arrived(std::chrono::milliseconds(50))) << "the batch waits for the queued request";
+  EXPECT_EQ(report.calls.load(), 0);
+  // The queued request starts and ends without writing: it commits the batch left open for it.
+  std::thread([&store] {
+    store.WriteRequestsQueued(-1);
+    store.WriteRequestDone();
+  }).join();
+  ASSERT_TRUE(report.Arrived(std::chrono::seconds(30)));
+  EXPECT_EQ(report.future.get(), "");
+  EXPECT_EQ(db.Acquire()->Query("SELECT COUNT(*) FROM idempotency_keys WHERE principal = 'queued'").Int(0, 0), 1);
 }
 
 TEST_F(SqliteTest, AWriteInsideAWriteOnOneThreadIsRefusedNotADeadlock) {

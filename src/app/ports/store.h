@@ -2,6 +2,7 @@
 // transaction), opened from a Store. storage/ implements them for SQLite and PostgreSQL.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -262,6 +263,48 @@ class Store {
   // True when the database answers and its schema is at the version this binary expects.
   virtual bool Ready() = 0;
   virtual StoreStats Stats() = 0;
+
+  // Requests that will write, queued for a thread (+1 when one is queued, -1 when it starts): SQLite's
+  // group committer keeps its batch open while one is on its way, so that one COMMIT covers it too.
+  // After each such request its thread calls WriteRequestDone(), which commits a batch that was kept
+  // open for a request that then wrote nothing.
+  virtual void WriteRequestsQueued(int /*delta*/) {}
+  virtual void WriteRequestDone() {}
+};
+
+// A write that Commit() acknowledged before it was on disk (inside a DeferredCommits scope): the
+// batch it was committed in is waiting for its fsync.
+class PendingCommit {
+ public:
+  virtual ~PendingCommit() = default;
+  // Calls `done` once, on any thread, when the write is durable (error "") or was lost (why); at
+  // once when that is already known.
+  virtual void WhenDone(std::function<void(const std::string& error)> done) = 0;
+};
+
+// While one is alive on a thread, a write unit of work's Commit() on that thread returns once its
+// work is committed, without waiting for the fsync that makes it durable, and the scope keeps what
+// is pending. Whoever answers the request waits for WhenDurable before telling anyone the write is
+// saved. The HTTP server's write threads use it: a thread goes on to the next request instead of
+// sleeping through an fsync, and the thread that syncs answers the requests it made durable.
+class DeferredCommits {
+ public:
+  DeferredCommits() : outer_(current_) { current_ = this; }
+  ~DeferredCommits() { current_ = outer_; }
+  DeferredCommits(const DeferredCommits&) = delete;
+  DeferredCommits& operator=(const DeferredCommits&) = delete;
+
+  // The innermost scope of this thread, or null.
+  static DeferredCommits* Current() { return current_; }
+  void Add(std::shared_ptr<PendingCommit> pending);
+  // Calls `done` with "" once every commit made in the scope is durable (at once, on this thread,
+  // when none is pending), or with the first error; the scope is empty afterwards.
+  void WhenDurable(std::function<void(const std::string& error)> done);
+
+ private:
+  std::vector<std::shared_ptr<PendingCommit>> pending_;
+  DeferredCommits* outer_;
+  static thread_local DeferredCommits* current_;
 };
 
 // Turns photo uploads into stored JPEGs; implemented over libgd in media/.

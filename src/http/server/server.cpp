@@ -1,5 +1,6 @@
 #include "http/server/server.h"
 
+#include <pthread.h>
 #include <spdlog/spdlog.h>
 
 #include <atomic>
@@ -236,7 +237,12 @@ std::uint16_t Server::Start() {
   s.work.emplace(s.ioc.get_executor());
   s.Accept();
   const unsigned n = threads();
-  for (unsigned i = 0; i < n; ++i) s.threads.emplace_back([&s] { s.ioc.run(); });
+  for (unsigned i = 0; i < n; ++i) {
+    s.threads.emplace_back([&s] {
+      pthread_setname_np(pthread_self(), "dvld-io");
+      s.ioc.run();
+    });
+  }
   return port;
 }
 
