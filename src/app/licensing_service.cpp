@@ -534,15 +534,18 @@ core::Result<LicenseView> LicensingService::Issue(const Principal& who, std::int
   if (!app) return NotFound("application");
   if (app->type_code != "new-local-license")
     return Refuse("wrong-service", "Only a new-licence application is issued.");
+  std::optional<std::vector<BillRecord>> paid_now;  // the bills, with those paid here marked paid
   if (payment && app->status == "new") {
-    for (const auto& b : tx.repo().BillsOfApplication(app->id)) {
+    paid_now = tx.repo().BillsOfApplication(app->id);
+    for (auto& b : *paid_now) {
       if (b.status != "open") continue;
       PaymentInput p = *payment;
       if (auto paid = PayInTx(tx, b, p, &*app); !paid) return std::move(paid).error();
+      b.status = "paid";
     }
   }
   const auto history = HistoryOf(tx.repo().AppointmentsOf(app->id));
-  const auto bills = tx.repo().BillsOfApplication(app->id);
+  const auto bills = paid_now ? std::move(*paid_now) : tx.repo().BillsOfApplication(app->id);
   const bool all_paid =
       std::none_of(bills.begin(), bills.end(), [](const BillRecord& b) { return b.status == "open"; });
   const auto held = HeldStatus(tx, app->person_id, *app->license_class_id);

@@ -40,6 +40,20 @@ TEST(Timestamp, RoundTripsRfc3339Utc) {
   EXPECT_EQ(FormatTimestamp(t), "2026-11-28T09:05:07Z");
   EXPECT_FALSE(ParseTimestamp("2026-11-28 09:05:07", t));
   EXPECT_FALSE(ParseTimestamp("2026-11-28T25:05:07Z", t));
+  // Exactly the written shape: no signs, spaces or other separators, and a real day.
+  EXPECT_FALSE(ParseTimestamp("2026-11-28T09:05:07z", t));
+  EXPECT_FALSE(ParseTimestamp("2026-1 -28T09:05:07Z", t));
+  EXPECT_FALSE(ParseTimestamp("2026-11-+8T09:05:07Z", t));
+  EXPECT_FALSE(ParseTimestamp("2026/11/28T09:05:07Z", t));
+  EXPECT_FALSE(ParseTimestamp("2026-02-29T09:05:07Z", t));
+  EXPECT_FALSE(ParseTimestamp("2026-11-28T09:60:07Z", t));
+  EXPECT_FALSE(ParseTimestamp("2026-11-28T09:05:60Z", t));
+  EXPECT_FALSE(ParseTimestamp("2026-11-28T09:05:07Z ", t));
+  ASSERT_TRUE(ParseTimestamp("2028-02-29T23:59:59Z", t));
+  EXPECT_EQ(FormatTimestamp(t), "2028-02-29T23:59:59Z");
+  ASSERT_TRUE(ParseTimestamp("0001-01-01T00:00:00Z", t));
+  EXPECT_EQ(FormatTimestamp(t), "0001-01-01T00:00:00Z");
+  EXPECT_EQ(FormatTimestamp(t + std::chrono::seconds(86399)), "0001-01-01T23:59:59Z");
 }
 
 TEST(UtcOffset, ParsesAndFormatsIso8601Offsets) {
