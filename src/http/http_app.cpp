@@ -70,6 +70,8 @@ HttpApp::HttpApp(HttpAppConfig config, Services services)
                       [this] { return services_.store.Stats().writer_busy_seconds; });
   metrics_.AddCounter("dvld_db_log_syncs_total", "fsyncs of the write-ahead log after commits (SQLite).",
                       [this] { return static_cast<double>(services_.store.Stats().log_syncs); });
+  metrics_.AddCounter("dvld_db_log_sync_seconds_total", "Time spent in those fsyncs (SQLite).",
+                      [this] { return services_.store.Stats().log_sync_seconds; });
 }
 
 HttpApp::~HttpApp() {

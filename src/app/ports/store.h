@@ -251,6 +251,8 @@ struct StoreStats {
   // Time the one writer was held by units of work (their statements and COMMITs, not the fsyncs):
   // its rate over time is the writer's utilisation, which caps SQLite's write throughput.
   double writer_busy_seconds = 0;
+  // Time spent in those fsyncs (outside the writer's lock): with log_syncs, what one costs.
+  double log_sync_seconds = 0;
 };
 
 class Store {
