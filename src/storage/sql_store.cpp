@@ -114,11 +114,27 @@ class GroupCommitter {
 
   // After a write request: commits the batch if it was kept open for writes that did not come.
   void Settle() {
+    own_open_batch_.reset();
     if (!open_.load() || waiting_.load() != 0 || queued_.load() != 0) return;
     if (owner_.load(std::memory_order_acquire) == std::this_thread::get_id()) return;
     std::unique_lock lock(mu_);
     held_since_ = std::chrono::steady_clock::now();
     FinishIfIdle();
+    Release(lock);
+  }
+
+  // Before a read: a write this thread committed in a DeferredCommits scope may sit in a batch
+  // still kept open for queued requests, which other connections do not see yet. A request that
+  // reads what it has just written (a new vehicle's record, a signing key) commits that batch
+  // first, as a thread that waited for its Commit() would have found it.
+  void MakeOwnWritesVisible() {
+    auto mine = own_open_batch_.lock();
+    own_open_batch_.reset();
+    if (!mine || !open_.load()) return;
+    if (owner_.load(std::memory_order_acquire) == std::this_thread::get_id()) return;  // inside its own unit
+    std::unique_lock lock(mu_);
+    held_since_ = std::chrono::steady_clock::now();
+    if (open_ && current_ == mine) CommitBatch();
     Release(lock);
   }
 
@@ -167,6 +183,7 @@ class GroupCommitter {
     if (ShouldCommit()) CommitBatch();
     Release(lock);
     if (auto* scope = app::DeferredCommits::Current()) {
+      own_open_batch_ = batch;
       scope->Add(std::move(batch));
       return;
     }
@@ -331,7 +348,11 @@ class GroupCommitter {
   std::thread syncer_;
 
   std::atomic<std::uint64_t> units_total_{0}, batches_total_{0}, syncs_total_{0}, busy_ns_{0}, sync_ns_{0};
+  // The batch of this thread's last deferred Commit() (MakeOwnWritesVisible).
+  static thread_local std::weak_ptr<Batch> own_open_batch_;
 };
+
+thread_local std::weak_ptr<GroupCommitter::Batch> GroupCommitter::own_open_batch_;
 
 namespace {
 
@@ -430,7 +451,10 @@ SqlStore::SqlStore(Database& db) : db_(db) {
 
 SqlStore::~SqlStore() = default;
 
-std::unique_ptr<app::UnitOfWork> SqlStore::Read() { return std::make_unique<PooledUnitOfWork>(db_.Acquire(), false); }
+std::unique_ptr<app::UnitOfWork> SqlStore::Read() {
+  if (group_) group_->MakeOwnWritesVisible();
+  return std::make_unique<PooledUnitOfWork>(db_.Acquire(), false);
+}
 
 std::unique_ptr<app::UnitOfWork> SqlStore::Write() {
   if (group_) return std::make_unique<GroupUnitOfWork>(*group_);

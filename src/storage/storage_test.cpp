@@ -328,6 +328,31 @@ TEST_F(SqliteTest, ABatchKeptOpenForAQueuedRequestIsCommittedWhenThatRequestWrit
   EXPECT_EQ(db.Acquire()->Query("SELECT COUNT(*) FROM idempotency_keys WHERE principal = 'queued'").Int(0, 0), 1);
 }
 
+TEST_F(SqliteTest, AReadAfterADeferredCommitSeesTheWriteEvenWhileItsBatchIsKeptOpen) {
+  DurableReport report;
+  Database db(url_, 4);
+  Migrate(db);
+  SqlStore store(db);
+  store.WriteRequestsQueued(1);  // the batch would stay open for a queued request
+  {
+    app::DeferredCommits deferred;
+    auto uow = store.Write();
+    uow->Audit().Append(app::Principal::System("visible-test"), core::SysTime{}, "test", "visible", 7, std::nullopt,
+                        std::string("{}"));
+    uow->Commit();
+    // The same request reads what it wrote, on another connection (a vehicle's new record).
+    auto read = store.Read();
+    EXPECT_EQ(read->Audit().List("visible", 7, app::PageRequest{}).items.size(), 1u)
+        << "the read does not see the request's own write";
+    read.reset();
+    deferred.WhenDurable(report.Callback());
+  }
+  ASSERT_TRUE(report.Arrived(std::chrono::seconds(30))) << "the batch was committed for the read";
+  EXPECT_EQ(report.future.get(), "");
+  store.WriteRequestsQueued(-1);
+  store.WriteRequestDone();
+}
+
 TEST_F(SqliteTest, AWriteInsideAWriteOnOneThreadIsRefusedNotADeadlock) {
   Database db(url_, 2);
   Migrate(db);
