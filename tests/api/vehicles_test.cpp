@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <thread>
+#include <vector>
 
 #include "api/api_env.h"
 #include "core/crypto.h"
@@ -83,6 +85,30 @@ TEST(Vehicles, RegistrationChecksTheVinAndAssignsAPlateForAYear) {
   EXPECT_EQ(found.Json().at("total").as_int64(), 1);
   found = api().Call("GET", "/api/v1/vehicles?q=" + vin, json::value(), api().AdminToken());
   EXPECT_EQ(found.Json().at("total").as_int64(), 1);
+}
+
+// Registration answers with the vehicle as read back. Many at once share write batches, which
+// stay open while other writes wait: each answer must still be its own new vehicle.
+TEST(Vehicles, ManyRegisteredAtOnceEachAnswerWithTheirOwnRecord) {
+  const auto owner = api().RegisterPerson();
+  constexpr int kThreads = 12, kEach = 4;
+  std::atomic<int> ok{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < kEach; ++i) {
+        const auto vin = NewVin();
+        auto r = Post("/api/v1/vehicles", Car(owner, vin));
+        if (r.status == 201 && r.Json().at("vin") == vin.c_str()) {
+          ++ok;
+        } else {
+          ADD_FAILURE() << r.status << " " << r.body;
+        }
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(ok.load(), kThreads * kEach);
 }
 
 TEST(Vehicles, RenewalNeedsInsuranceAPassedRecentInspectionAndNoBlocks) {
