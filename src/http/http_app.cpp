@@ -72,6 +72,9 @@ HttpApp::HttpApp(HttpAppConfig config, Services services)
                       [this] { return static_cast<double>(services_.store.Stats().log_syncs); });
   metrics_.AddCounter("dvld_db_log_sync_seconds_total", "Time spent in those fsyncs (SQLite).",
                       [this] { return services_.store.Stats().log_sync_seconds; });
+  metrics_.AddCounter("dvld_db_stale_batches_total",
+                      "Write batches committed after waiting 50 ms for an announced write that did not come (SQLite).",
+                      [this] { return static_cast<double>(services_.store.Stats().stale_batches); });
 }
 
 HttpApp::~HttpApp() {

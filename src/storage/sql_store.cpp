@@ -43,7 +43,8 @@ class GroupCommitter {
   static constexpr int kMaxUnits = 256;
   static constexpr auto kMaxAge = std::chrono::milliseconds(10);
 
-  explicit GroupCommitter(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {
+  GroupCommitter(std::unique_ptr<Connection> conn, std::chrono::milliseconds stale)
+      : conn_(std::move(conn)), stale_(stale) {
     wal_path_ = conn_->DeferCommitSync();
     syncer_ = std::thread([this] { SyncLoop(); });
   }
@@ -68,6 +69,7 @@ class GroupCommitter {
     s.log_syncs = syncs_total_.load(std::memory_order_relaxed);
     s.writer_busy_seconds = static_cast<double>(busy_ns_.load(std::memory_order_relaxed)) / 1e9;
     s.log_sync_seconds = static_cast<double>(sync_ns_.load(std::memory_order_relaxed)) / 1e9;
+    s.stale_batches = stale_commits_.load(std::memory_order_relaxed);
   }
 
   // The units of work of one transaction.
@@ -280,7 +282,12 @@ class GroupCommitter {
     pthread_setname_np(pthread_self(), "dvld-log-sync");
     std::unique_lock q(unsynced_mu_);
     for (;;) {
-      unsynced_cv_.wait(q, [&] { return stopping_ || !unsynced_.empty(); });
+      if (!unsynced_cv_.wait_for(q, stale_, [&] { return stopping_ || !unsynced_.empty(); })) {
+        q.unlock();
+        CommitIfStale();
+        q.lock();
+        continue;
+      }
       if (unsynced_.empty()) return;  // stopping, and every batch finished
       auto batches = std::move(unsynced_);
       unsynced_.clear();
@@ -292,6 +299,21 @@ class GroupCommitter {
       batches.clear();
       q.lock();
     }
+  }
+
+  // A safety net (on the syncer thread): a batch kept open for a write that was announced but has
+  // not come for `stale_`, with no unit holding the writer, is committed, so that no answer waits on
+  // a request that is slow to start or that the accounting above missed.
+  void CommitIfStale() {
+    if (!open_.load()) return;
+    std::unique_lock lock(mu_, std::try_to_lock);
+    if (!lock.owns_lock()) return;
+    held_since_ = std::chrono::steady_clock::now();
+    if (open_ && held_since_ - started_ >= stale_) {
+      stale_commits_.fetch_add(1, std::memory_order_relaxed);
+      CommitBatch();
+    }
+    Release(lock);
   }
 
   // fdatasync of the log (on the syncer thread); "" when done. The log is opened once, and again
@@ -323,6 +345,7 @@ class GroupCommitter {
   }
 
   std::unique_ptr<Connection> conn_;
+  const std::chrono::milliseconds stale_;
   std::mutex mu_;                // the writer: held from Enter to Commit or Abandon
   std::atomic<int> waiting_{0};  // threads waiting for the writer
   std::atomic<int> queued_{0};   // write requests queued for a thread
@@ -348,6 +371,7 @@ class GroupCommitter {
   std::thread syncer_;
 
   std::atomic<std::uint64_t> units_total_{0}, batches_total_{0}, syncs_total_{0}, busy_ns_{0}, sync_ns_{0};
+  std::atomic<std::uint64_t> stale_commits_{0};  // batches the safety net committed
   // The batch of this thread's last deferred Commit() (MakeOwnWritesVisible).
   static thread_local std::weak_ptr<Batch> own_open_batch_;
 };
@@ -445,8 +469,8 @@ class GroupUnitOfWork final : public SqlUnitOfWork {
 
 }  // namespace
 
-SqlStore::SqlStore(Database& db) : db_(db) {
-  if (db_.dialect() == Dialect::kSqlite) group_ = std::make_unique<GroupCommitter>(db_.OpenConnection());
+SqlStore::SqlStore(Database& db, std::chrono::milliseconds stale_batch) : db_(db) {
+  if (db_.dialect() == Dialect::kSqlite) group_ = std::make_unique<GroupCommitter>(db_.OpenConnection(), stale_batch);
 }
 
 SqlStore::~SqlStore() = default;

@@ -2,6 +2,7 @@
 // PostgreSQL the same; on SQLite through a group committer (sql_store.cpp) that makes bursts of
 // concurrent writes durable with one COMMIT.
 #pragma once
+#include <chrono>
 #include <memory>
 
 #include "app/ports/store.h"
@@ -13,7 +14,9 @@ class GroupCommitter;
 
 class SqlStore final : public app::Store {
  public:
-  explicit SqlStore(Database& db);
+  // `stale_batch`: on SQLite, a write batch kept open for an announced write that has not come is
+  // committed after this long anyway (WriteRequestsQueued).
+  explicit SqlStore(Database& db, std::chrono::milliseconds stale_batch = std::chrono::milliseconds(50));
   ~SqlStore() override;
   std::unique_ptr<app::UnitOfWork> Read() override;
   std::unique_ptr<app::UnitOfWork> Write() override;

@@ -1,7 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <condition_variable>
+#include <deque>
 #include <filesystem>
 #include <future>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -306,8 +309,8 @@ TEST_F(SqliteTest, ABatchKeptOpenForAQueuedRequestIsCommittedWhenThatRequestWrit
   DurableReport report;  // outlives the store, which may still finish a batch as it closes
   Database db(url_, 4);
   Migrate(db);
-  SqlStore store(db);
-  store.WriteRequestsQueued(1);  // another request is queued: the batch stays open for it
+  SqlStore store(db, std::chrono::hours(1));  // no safety net: the accounting alone
+  store.WriteRequestsQueued(1);               // another request is queued: the batch stays open for it
   {
     app::DeferredCommits deferred;
     auto uow = store.Write();
@@ -328,11 +331,30 @@ TEST_F(SqliteTest, ABatchKeptOpenForAQueuedRequestIsCommittedWhenThatRequestWrit
   EXPECT_EQ(db.Acquire()->Query("SELECT COUNT(*) FROM idempotency_keys WHERE principal = 'queued'").Int(0, 0), 1);
 }
 
+TEST_F(SqliteTest, ABatchKeptOpenForARequestThatNeverComesIsCommittedBySafetyNet) {
+  DurableReport report;
+  Database db(url_, 4);
+  Migrate(db);
+  SqlStore store(db, std::chrono::milliseconds(20));
+  store.WriteRequestsQueued(1);  // announced, and then never run (as if the accounting missed it)
+  {
+    app::DeferredCommits deferred;
+    auto uow = store.Write();
+    uow->Idempotency().Claim("stale", "first", "h", core::SysTime{});
+    uow->Commit();
+    deferred.WhenDurable(report.Callback());
+  }
+  ASSERT_TRUE(report.Arrived(std::chrono::seconds(30)));
+  EXPECT_EQ(report.future.get(), "");
+  EXPECT_EQ(store.Stats().stale_batches, 1u);
+  store.WriteRequestsQueued(-1);
+}
+
 TEST_F(SqliteTest, AReadAfterADeferredCommitSeesTheWriteEvenWhileItsBatchIsKeptOpen) {
   DurableReport report;
   Database db(url_, 4);
   Migrate(db);
-  SqlStore store(db);
+  SqlStore store(db, std::chrono::hours(1));
   store.WriteRequestsQueued(1);  // the batch would stay open for a queued request
   {
     app::DeferredCommits deferred;
@@ -351,6 +373,110 @@ TEST_F(SqliteTest, AReadAfterADeferredCommitSeesTheWriteEvenWhileItsBatchIsKeptO
   EXPECT_EQ(report.future.get(), "");
   store.WriteRequestsQueued(-1);
   store.WriteRequestDone();
+}
+
+// The HTTP server's use of the committer, stirred: write requests queued for a few threads, some
+// writing once, twice, not at all or abandoning, some reading what they wrote, while other threads
+// write and wait the old way. Every request must be told its writes are durable: a batch left
+// open with nobody to commit it would leave some never answered.
+TEST_F(SqliteTest, EveryDeferredRequestIsAnsweredUnderAMixOfQueuedAndWaitingWriters) {
+  Database db(url_, 12);
+  Migrate(db);
+  SqlStore store(db, std::chrono::hours(1));  // no safety net: the accounting alone
+  constexpr int kRequests = 1500, kThreads = 4;
+  std::atomic<int> answered{0}, failed{0};
+  std::mutex mu;
+  std::condition_variable cv;
+  std::deque<int> queue;
+  bool closed = false;
+  auto append = [](app::UnitOfWork& uow, int id) {
+    uow.Audit().Append(app::Principal::System("mix"), core::SysTime{}, "test", "mix", id, std::nullopt, std::nullopt);
+  };
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&] {
+      for (;;) {
+        int id = 0;
+        {
+          std::unique_lock lock(mu);
+          cv.wait(lock, [&] { return closed || !queue.empty(); });
+          if (queue.empty()) return;
+          id = queue.front();
+          queue.pop_front();
+        }
+        store.WriteRequestsQueued(-1);
+        app::DeferredCommits deferred;
+        switch (id % 5) {
+          case 0: {  // writes nothing
+            auto read = store.Read();
+            break;
+          }
+          case 1: {  // writes and abandons
+            auto uow = store.Write();
+            append(*uow, id);
+            break;
+          }
+          case 2: {  // writes twice
+            for (int i = 0; i < 2; ++i) {
+              auto uow = store.Write();
+              append(*uow, id);
+              uow->Commit();
+            }
+            break;
+          }
+          case 3: {  // writes, then reads it back
+            auto uow = store.Write();
+            append(*uow, id);
+            uow->Commit();
+            if (store.Read()->Audit().List("mix", id, app::PageRequest{}).items.empty()) ++failed;
+            break;
+          }
+          default: {
+            auto uow = store.Write();
+            append(*uow, id);
+            uow->Commit();
+          }
+        }
+        store.WriteRequestDone();
+        deferred.WhenDurable([&](const std::string& error) {
+          if (!error.empty()) ++failed;
+          ++answered;
+        });
+      }
+    });
+  }
+  // Writers of the old kind (a sign-in, a read that touches its session): they wait for the fsync.
+  std::atomic<bool> stop{false};
+  for (int t = 0; t < 2; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; !stop; ++i) {
+        auto uow = store.Write();
+        append(*uow, 100000 + t * 10000 + i);
+        uow->Commit();
+      }
+    });
+  }
+  for (int id = 1; id <= kRequests; ++id) {
+    store.WriteRequestsQueued(1);
+    {
+      std::lock_guard lock(mu);
+      queue.push_back(id);
+    }
+    cv.notify_one();
+    if (id % 50 == 0) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  {
+    std::lock_guard lock(mu);
+    closed = true;
+  }
+  cv.notify_all();
+  for (int t = 0; t < kThreads; ++t) threads[static_cast<std::size_t>(t)].join();
+  stop = true;
+  for (std::size_t t = kThreads; t < threads.size(); ++t) threads[t].join();
+  for (int i = 0; i < 3000 && answered.load() < kRequests; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  EXPECT_EQ(answered.load(), kRequests) << "requests never told their writes are durable";
+  EXPECT_EQ(failed.load(), 0);
 }
 
 TEST_F(SqliteTest, AWriteInsideAWriteOnOneThreadIsRefusedNotADeadlock) {

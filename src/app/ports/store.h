@@ -253,6 +253,9 @@ struct StoreStats {
   double writer_busy_seconds = 0;
   // Time spent in those fsyncs (outside the writer's lock): with log_syncs, what one costs.
   double log_sync_seconds = 0;
+  // Batches committed by the committer's safety net: kept open for a write that did not come within
+  // 50 ms (a slow request; should the count grow under plain load, a bug in the accounting).
+  std::uint64_t stale_batches = 0;
 };
 
 class Store {

@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
@@ -181,7 +182,8 @@ class Session : public std::enable_shared_from_this<Session> {
     stream_.expires_after(server_.config.write_timeout);
     bhttp::async_write(stream_, *out, [self = shared_from_this(), out](beast::error_code ec, std::size_t) {
       self->busy_ = false;
-      if (ec || !out->keep_alive()) return self->Close();
+      if (ec) return self->Close();
+      if (!out->keep_alive()) return self->Linger();
       self->ReadHeader();
     });
   }
@@ -192,12 +194,32 @@ class Session : public std::enable_shared_from_this<Session> {
     stream_.socket().close(ec);
   }
 
+  // Closes after an answer that ends the connection. The client may still be sending what the
+  // server refused to read (a body over the limit, a malformed request): closing at once would
+  // reset the connection and the client would see a broken pipe instead of the 413 or 400. So the
+  // server stops sending, reads and drops what still comes for a few seconds, and then closes.
+  void Linger() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec) return Close();
+    stream_.expires_after(std::chrono::seconds(3));
+    Drain();
+  }
+  void Drain() {
+    if (!drain_) drain_ = std::make_unique<std::array<char, 16384>>();
+    stream_.async_read_some(net::buffer(*drain_), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+      if (ec) return self->Close();  // the client closed (or the time is up)
+      self->Drain();
+    });
+  }
+
   beast::tcp_stream stream_;
   Server::Impl& server_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::string remote_ip_;
   bool busy_ = false;
+  std::unique_ptr<std::array<char, 16384>> drain_;  // Linger's scratch
 };
 
 }  // namespace
