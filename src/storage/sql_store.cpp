@@ -120,9 +120,7 @@ class GroupCommitter {
     if (!open_.load() || waiting_.load() != 0 || queued_.load() != 0) return;
     if (owner_.load(std::memory_order_acquire) == std::this_thread::get_id()) return;
     std::unique_lock lock(mu_);
-    held_since_ = std::chrono::steady_clock::now();
-    FinishIfIdle();
-    Release(lock);
+    CommitOpenBatchIf(lock, [&] { return ShouldCommit(); });
   }
 
   // Before a read: a write this thread committed in a DeferredCommits scope may sit in a batch
@@ -135,9 +133,7 @@ class GroupCommitter {
     if (!mine || !open_.load()) return;
     if (owner_.load(std::memory_order_acquire) == std::this_thread::get_id()) return;  // inside its own unit
     std::unique_lock lock(mu_);
-    held_since_ = std::chrono::steady_clock::now();
-    if (open_ && current_ == mine) CommitBatch();
-    Release(lock);
+    CommitOpenBatchIf(lock, [&] { return current_ == mine; });
   }
 
   // Takes the writer and opens the unit's savepoint; the lock is held until Commit or Abandon.
@@ -209,6 +205,15 @@ class GroupCommitter {
   }
 
  private:
+  // Holding the writer outside any unit (`lock` on mu_): commits the open batch when `commit()`
+  // says so, then lets the writer go.
+  template <typename Pred>
+  void CommitOpenBatchIf(std::unique_lock<std::mutex>& lock, Pred commit) {
+    held_since_ = std::chrono::steady_clock::now();
+    if (open_ && commit()) CommitBatch();
+    Release(lock);
+  }
+
   // Lets the next writer in, adding the time this one held the writer to the busy total.
   void Release(std::unique_lock<std::mutex>& lock) {
     const auto held = std::chrono::steady_clock::now() - held_since_;
@@ -308,12 +313,11 @@ class GroupCommitter {
     if (!open_.load()) return;
     std::unique_lock lock(mu_, std::try_to_lock);
     if (!lock.owns_lock()) return;
-    held_since_ = std::chrono::steady_clock::now();
-    if (open_ && held_since_ - started_ >= stale_) {
-      stale_commits_.fetch_add(1, std::memory_order_relaxed);
-      CommitBatch();
-    }
-    Release(lock);
+    CommitOpenBatchIf(lock, [&] {
+      const bool stale = held_since_ - started_ >= stale_;
+      if (stale) stale_commits_.fetch_add(1, std::memory_order_relaxed);
+      return stale;
+    });
   }
 
   // fdatasync of the log (on the syncer thread); "" when done. The log is opened once, and again
