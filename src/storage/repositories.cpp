@@ -351,8 +351,20 @@ std::optional<domain::Person> SqlPeopleRepository::FindByNationalNo(std::string_
   return PersonAt(r, 0);
 }
 
+void ApplyFtsChanges(Connection& c, const FtsChanges& changes) {
+  for (const auto& change : changes) {
+    if (change.remove) {
+      c.Execute("INSERT INTO person_names_fts (person_names_fts, rowid, names) VALUES ('delete', $1, $2)",
+                {change.person_id, change.document});
+    } else {
+      c.Execute("INSERT INTO person_names_fts (rowid, names) VALUES ($1, $2)", {change.person_id, change.document});
+    }
+  }
+}
+
 void SqlPeopleRepository::IndexNames(std::int64_t id, const domain::PersonData& person, bool replace) {
   const bool fts = c_.dialect() == Dialect::kSqlite;
+  FtsChanges changes;
   if (replace) {
     if (fts) {
       // The full-text table keeps no copy of the text: a document is removed by giving the tokens
@@ -360,10 +372,7 @@ void SqlPeopleRepository::IndexNames(std::int64_t id, const domain::PersonData& 
       auto old = c_.Query("SELECT name_norm FROM person_names WHERE person_id = $1", {id});
       std::vector<std::string> terms;
       for (std::size_t i = 0; i < old.size(); ++i) terms.push_back(old.Text(i, 0));
-      if (!terms.empty()) {
-        c_.Execute("INSERT INTO person_names_fts (person_names_fts, rowid, names) VALUES ('delete', $1, $2)",
-                   {id, FtsDocument(terms)});
-      }
+      if (!terms.empty()) changes.push_back({true, id, FtsDocument(terms)});
     }
     c_.Execute("DELETE FROM person_names WHERE person_id = $1", {id});
   }
@@ -372,7 +381,12 @@ void SqlPeopleRepository::IndexNames(std::int64_t id, const domain::PersonData& 
     c_.Execute("INSERT INTO person_names (name_norm, person_id) VALUES ($1, $2)", {term, id});
   }
   if (fts) {
-    c_.Execute("INSERT INTO person_names_fts (rowid, names) VALUES ($1, $2)", {id, FtsDocument(terms)});
+    changes.push_back({false, id, FtsDocument(terms)});
+    if (deferred_fts_ == nullptr) {
+      ApplyFtsChanges(c_, changes);
+    } else {
+      for (auto& change : changes) deferred_fts_->push_back(std::move(change));
+    }
   } else {
     // PostgreSQL's tsvector of the same words (migration 0013), replaced whole on a rename.
     c_.Execute(

@@ -1,5 +1,8 @@
 // SQL repositories behind the app ports, written once for both dialects.
 #pragma once
+#include <string>
+#include <vector>
+
 #include "app/ports/store.h"
 #include "storage/db.h"
 
@@ -47,9 +50,26 @@ class SqlApiKeyRepository final : public app::ApiKeyRepository {
   Connection& c_;
 };
 
+// A change to SQLite's full-text index of names (person_names_fts, migration 0011). FTS5 writes
+// the words it was given to a new index segment at every SAVEPOINT and RELEASE, and merges segments
+// as they accumulate; the group committer runs each write unit in a savepoint, so each person
+// registered made a segment of one document and its share of merges (~4 index writes a person,
+// ~120 us of the writer's time at 1M people). Group-committed units leave their changes here
+// instead, and the committer applies a batch's changes, in order, outside any savepoint just before
+// its COMMIT: one segment a batch (sql_store.cpp). A unit rolled back drops its own.
+struct FtsChange {
+  bool remove = false;  // FTS5's 'delete' of a contentless document: the words it was indexed with
+  std::int64_t person_id = 0;
+  std::string document;  // the person's name words, FtsDocument
+};
+using FtsChanges = std::vector<FtsChange>;
+void ApplyFtsChanges(Connection& c, const FtsChanges& changes);
+
 class SqlPeopleRepository final : public app::PeopleRepository {
  public:
-  explicit SqlPeopleRepository(Connection& c) : c_(c) {}
+  // `deferred_fts`: where a group-committed unit leaves its full-text changes (null: written at once).
+  explicit SqlPeopleRepository(Connection& c, FtsChanges* deferred_fts = nullptr)
+      : c_(c), deferred_fts_(deferred_fts) {}
   std::optional<domain::Person> FindById(std::int64_t id) override;
   std::optional<domain::Person> FindByNationalNo(std::string_view national_no) override;
   core::Result<std::int64_t> Insert(const domain::PersonData& person, core::SysTime now) override;
@@ -64,6 +84,7 @@ class SqlPeopleRepository final : public app::PeopleRepository {
   // tsvector on PostgreSQL); `replace` removes the ones written before.
   void IndexNames(std::int64_t id, const domain::PersonData& person, bool replace);
   Connection& c_;
+  FtsChanges* deferred_fts_;
 };
 
 class SqlReferenceRepository final : public app::ReferenceRepository {

@@ -63,6 +63,7 @@ class GroupCommitter {
   }
   Connection& conn() { return *conn_; }
   AuditHeadCache& audit_head() { return head_; }
+  FtsChanges& unit_fts() { return unit_fts_; }
   void AddStats(app::StoreStats& s) const {
     s.write_units = units_total_.load(std::memory_order_relaxed);
     s.write_batches = batches_total_.load(std::memory_order_relaxed);
@@ -157,6 +158,7 @@ class GroupCommitter {
       }
       conn_->Execute("SAVEPOINT unit");
       unit_head_ = head_;
+      unit_fts_.clear();
     } catch (...) {
       FinishIfIdle();
       owner_.store(std::thread::id(), std::memory_order_release);
@@ -176,6 +178,8 @@ class GroupCommitter {
       throw;
     }
     ++units_;
+    for (auto& change : unit_fts_) batch_fts_.push_back(std::move(change));
+    unit_fts_.clear();
     auto batch = current_;
     owner_.store(std::thread::id(), std::memory_order_release);
     if (ShouldCommit()) CommitBatch();
@@ -195,6 +199,7 @@ class GroupCommitter {
       conn_->Execute("ROLLBACK TO unit");
       conn_->Execute("RELEASE unit");
       head_ = unit_head_;
+      unit_fts_.clear();
       FinishIfIdle();
     } catch (...) {
       // The transaction is unusable: the batch fails as a whole.
@@ -238,6 +243,9 @@ class GroupCommitter {
   void CommitBatch() {
     std::string error;
     try {
+      // The batch's full-text changes, outside any savepoint: FTS5 writes them as one segment at
+      // the COMMIT (FtsChange).
+      ApplyFtsChanges(*conn_, batch_fts_);
       if (head_.dirty) {
         conn_->Execute("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", {head_.seq, head_.hash});
       }
@@ -259,6 +267,8 @@ class GroupCommitter {
   // Ends the shared transaction's bookkeeping (under mu_): the next unit starts a new batch.
   std::shared_ptr<Batch> TakeBatch() {
     open_ = false;
+    batch_fts_.clear();
+    unit_fts_.clear();
     return std::exchange(current_, std::make_shared<Batch>());
   }
 
@@ -361,6 +371,8 @@ class GroupCommitter {
   std::shared_ptr<Batch> current_ = std::make_shared<Batch>();
   AuditHeadCache head_;       // the batch's audit head (under mu_)
   AuditHeadCache unit_head_;  // as it was when the current unit began
+  FtsChanges unit_fts_;       // the current unit's full-text changes (under mu_)
+  FtsChanges batch_fts_;      // those of the batch's committed units, applied before its COMMIT
 
   std::string wal_path_;  // "": every COMMIT is durable when it returns
   struct Unsynced {
@@ -386,11 +398,11 @@ namespace {
 
 class SqlUnitOfWork : public app::UnitOfWork {
  public:
-  explicit SqlUnitOfWork(Connection& c, AuditHeadCache* head = nullptr)
+  explicit SqlUnitOfWork(Connection& c, AuditHeadCache* head = nullptr, FtsChanges* deferred_fts = nullptr)
       : users_(c),
         sessions_(c),
         api_keys_(c),
-        people_(c),
+        people_(c, deferred_fts),
         reference_(c),
         audit_(c, head),
         licensing_(c),
@@ -460,7 +472,8 @@ class PooledUnitOfWork final : private LeaseHolder, public SqlUnitOfWork {
 // A unit of work inside the group committer's shared transaction (SQLite writes).
 class GroupUnitOfWork final : public SqlUnitOfWork {
  public:
-  explicit GroupUnitOfWork(GroupCommitter& g) : SqlUnitOfWork(g.conn(), &g.audit_head()), group_(g), lock_(g.Enter()) {}
+  explicit GroupUnitOfWork(GroupCommitter& g)
+      : SqlUnitOfWork(g.conn(), &g.audit_head(), &g.unit_fts()), group_(g), lock_(g.Enter()) {}
   ~GroupUnitOfWork() override {
     if (lock_.owns_lock()) group_.Abandon(lock_);
   }

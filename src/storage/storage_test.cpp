@@ -375,6 +375,73 @@ TEST_F(SqliteTest, AReadAfterADeferredCommitSeesTheWriteEvenWhileItsBatchIsKeptO
   store.WriteRequestDone();
 }
 
+// Full-text changes (SQLite's index of names) are left for the end of their batch: one index
+// segment a batch instead of one a person. What a batch's units did to the index must then be
+// exactly what they did to the people: a rename after a registration in the same batch replaces
+// the words, and a unit rolled back leaves no words behind (the search counts from the index).
+TEST_F(SqliteTest, FullTextChangesOfABatchAreAppliedInOrderAndThoseOfARolledBackUnitAreDropped) {
+  DurableReport report;
+  Database db(url_, 4);
+  Migrate(db);
+  SqlStore store(db, std::chrono::hours(1));
+  auto person = [](std::string first_en, std::string first_ar, std::string national_no) {
+    domain::PersonData p;
+    p.national_no = std::move(national_no);
+    p.first_name_ar = std::move(first_ar);
+    p.second_name_ar = "أحمد";
+    p.last_name_ar = "العبادي";
+    p.first_name_en = std::move(first_en);
+    p.second_name_en = "Ahmad";
+    p.last_name_en = "Al-Abbadi";
+    p.date_of_birth = "1990-05-17";
+    p.gender = "male";
+    p.nationality_code = "JO";
+    return p;
+  };
+  store.WriteRequestsQueued(1);  // the batch stays open: every unit below shares it
+  std::int64_t id = 0;
+  {
+    app::DeferredCommits deferred;
+    {
+      auto uow = store.Write();
+      auto inserted = uow->People().Insert(person("Zaid", "زيد", "9900000001"), core::SysTime{});
+      ASSERT_TRUE(inserted);
+      id = *inserted;
+      uow->Commit();
+    }
+    {
+      auto abandoned = store.Write();
+      ASSERT_TRUE(abandoned->People().Insert(person("Yazan", "يزن", "9900000002"), core::SysTime{}));
+    }  // rolled back
+    {
+      auto uow = store.Write();
+      ASSERT_TRUE(uow->People().Update(id, person("Omar", "عمر", "9900000001"), core::SysTime{}));
+      uow->Commit();
+    }
+    deferred.WhenDurable(report.Callback());
+  }
+  std::thread([&store] {
+    store.WriteRequestsQueued(-1);
+    store.WriteRequestDone();  // the queued request wrote nothing: the batch commits
+  }).join();
+  ASSERT_TRUE(report.Arrived(std::chrono::seconds(30)));
+  EXPECT_EQ(report.future.get(), "");
+  EXPECT_EQ(store.Stats().write_batches, 1u) << "the units did not share one batch";
+  auto search = [&store](const std::string& q) {
+    app::PeopleQuery query;
+    query.q = q;
+    return store.Read()->People().Search(query);
+  };
+  for (const char* q : {"omar", "عمر", "omar al-abbadi"}) {
+    const auto page = search(q);
+    EXPECT_EQ(page.total, 1) << q;
+    ASSERT_EQ(page.items.size(), 1u) << q;
+    EXPECT_EQ(page.items[0].id, id) << q;
+  }
+  for (const char* q : {"zaid", "زيد", "yazan", "يزن"}) EXPECT_EQ(search(q).total, 0) << q << " is still indexed";
+  EXPECT_EQ(search("al-abbadi").total, 1);
+}
+
 // The HTTP server's use of the committer, stirred: write requests queued for a few threads, some
 // writing once, twice, not at all or abandoning, some reading what they wrote, while other threads
 // write and wait the old way. Every request must be told its writes are durable: a batch left
