@@ -301,9 +301,6 @@ core::Error PersonConflict(const DbError& e) {
   return Conflict("document-taken", "documentNo", "A person with this document is already registered.");
 }
 
-// Index entries a name-ordered search reads before it falls back to sorting the first matches:
-// one seek each (~5 us at 1M people), so the walk only pays where one person in 20 matches.
-constexpr std::int64_t kNameWalk = 400;
 // A query word longer than the prefix indexes is replaced by at most this many name words it starts.
 constexpr std::size_t kMaxExpansion = 16;
 // A name search counts this many matches at most (every match of two common words costs an index
@@ -596,8 +593,13 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
     out.total_exact = found <= kNameCountCap;
     out.total = std::min(found, kNameCountCap);
     if (found == 0) return out;
-    // Above the cap a page is chosen among the newest kNameCountCap matches (the oldest without
-    // the full-text index, which finds them in word order). On PostgreSQL only then: asked for
+    // Above the cap the sorts by name and by date of birth order the newest kNameCountCap matches
+    // (the oldest without the full-text index, which finds them in word order), and every page
+    // comes from that one set; the registration sorts page through every match (below). Sorting
+    // all the matches of a common name by name would read them all (tens of thousands at 1M
+    // people), and walking the name index until the page fills only pays when the first names in
+    // that order match: a page 1 from such a walk and a page 2 from the newest matches did not
+    // follow each other. On PostgreSQL ordered only then: asked for
     // the newest, the planner may walk person_name_words from the newest on, testing each
     // tsvector, which reads the whole table when its estimate of two words together is wrong
     // (two first names never given to one person: ~400 ms at 1M people); all the matches are
@@ -632,23 +634,6 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
     auto rows = c_.Query(sql, used);
     for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(PersonAt(rows, i));
   };
-  if (by_name && !out.total_exact && (s == "name" || s == "-name")) {
-    // Many matches, in name order: walk the name index (covering: no table reads) and keep the
-    // people every word matches (one index seek each), reading at most kNameWalk entries. A common
-    // name fills the page within a few hundred; when it does not, the first kNameCountCap found are
-    // sorted instead (below).
-    const char* dir = s == "name" ? "" : " DESC";
-    std::string walk = "SELECT x.id FROM (SELECT id, last_name_en, first_name_en FROM people ORDER BY last_name_en" +
-                       std::string(dir) + ", first_name_en" + dir + ", id" + dir + " LIMIT " +
-                       std::to_string(kNameWalk) + ") x WHERE 1 = 1";
-    for (const auto& [lo, hi] : bounds) {
-      walk += " AND EXISTS (SELECT 1 FROM person_names n WHERE n.person_id = x.id AND n.name_norm >= " + lo +
-              " AND n.name_norm < " + hi + ")";
-    }
-    read("p.id IN (" + walk + " LIMIT " + limit + " OFFSET " + offset + ")", "");
-    if (static_cast<int>(out.items.size()) == query.page.page_size) return out;
-    out.items.clear();
-  }
   if (by_name && (s == "-createdAt" || s == "createdAt")) {
     // In registration order the page is chosen among the matching ids alone: only its rows are read.
     const char* dir = s == "createdAt" ? "" : " DESC";
@@ -663,6 +648,15 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
                ") m ORDER BY person_id" + dir + " LIMIT " + limit + " OFFSET " + offset + ")",
            "");
     }
+    return out;
+  }
+  if (by_name) {
+    // Up to kNameCountCap matches sorted as asked: the order and the page come from the sort
+    // columns alone, then only the page's rows are read whole (a person's every column and photo
+    // count for 20 rows, not for 200).
+    read("p.id IN (SELECT p.id FROM people p WHERE " + where + " ORDER BY " + order + " LIMIT " + limit + " OFFSET " +
+             offset + ")",
+         "");
     return out;
   }
   read(where, " LIMIT " + limit + " OFFSET " + offset);
