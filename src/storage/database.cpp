@@ -51,6 +51,10 @@ Database::Database(const std::string& url, std::size_t pool_size)
   idle_.push_back(std::move(first));
 }
 
+std::unique_ptr<Connection> Database::OpenConnection(bool batched_log) {
+  return url_.dialect == Dialect::kSqlite ? OpenSqlite(url_.target, batched_log) : OpenPostgres(url_.target);
+}
+
 std::unique_ptr<Connection> Database::Open() {
   return url_.dialect == Dialect::kSqlite ? OpenSqlite(url_.target) : OpenPostgres(url_.target);
 }

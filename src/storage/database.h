@@ -46,8 +46,9 @@ class Database {
 
   // Waits up to 10 s for a free connection, then throws DbError(kBusy).
   Lease Acquire();
-  // A new connection outside the pool (the SQLite writer of the group committer).
-  std::unique_ptr<Connection> OpenConnection() { return Open(); }
+  // A new connection outside the pool (the SQLite writer of the group committer, which writes the
+  // write-ahead log a transaction at a time: `batched_log`, sqlite_wal_vfs.h).
+  std::unique_ptr<Connection> OpenConnection(bool batched_log = false);
 
   struct Stats {
     std::size_t open = 0, in_use = 0, waiting = 0, capacity = 0;

@@ -487,7 +487,8 @@ class GroupUnitOfWork final : public SqlUnitOfWork {
 }  // namespace
 
 SqlStore::SqlStore(Database& db, std::chrono::milliseconds stale_batch) : db_(db) {
-  if (db_.dialect() == Dialect::kSqlite) group_ = std::make_unique<GroupCommitter>(db_.OpenConnection(), stale_batch);
+  if (db_.dialect() == Dialect::kSqlite)
+    group_ = std::make_unique<GroupCommitter>(db_.OpenConnection(/*batched_log=*/true), stale_batch);
 }
 
 SqlStore::~SqlStore() = default;

@@ -6,6 +6,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "storage/sqlite_wal_vfs.h"
+
 namespace dvld::storage {
 namespace {
 
@@ -89,10 +91,10 @@ class SqliteBulkInsert final : public BulkInsert {
 
 class SqliteConnection final : public Connection {
  public:
-  explicit SqliteConnection(const std::string& path) {
+  SqliteConnection(const std::string& path, bool batched_log) {
     ConfigureLibrary();
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
-    if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(path.c_str(), &db_, flags, batched_log ? BatchedLogVfs() : nullptr) != SQLITE_OK) {
       std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close(db_);
       db_ = nullptr;
@@ -315,6 +317,8 @@ void SqliteBulkInsert::Flush() {
 
 }  // namespace
 
-std::unique_ptr<Connection> OpenSqlite(const std::string& path) { return std::make_unique<SqliteConnection>(path); }
+std::unique_ptr<Connection> OpenSqlite(const std::string& path, bool batched_log) {
+  return std::make_unique<SqliteConnection>(path, batched_log);
+}
 
 }  // namespace dvld::storage

@@ -7,6 +7,8 @@
 
 namespace dvld::storage {
 
-std::unique_ptr<Connection> OpenSqlite(const std::string& path);
+// `batched_log`: the write-ahead log is written a transaction at a time (sqlite_wal_vfs.h), for the
+// one connection that writes.
+std::unique_ptr<Connection> OpenSqlite(const std::string& path, bool batched_log = false);
 
 }  // namespace dvld::storage
