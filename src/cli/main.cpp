@@ -234,7 +234,7 @@ int RunServe(const Options& o) {
   sigwait(&signals, &sig);
   spdlog::info(R"({{"msg":"signal {} received: stopping"}})", sig);
   server.Stop();
-  spdlog::info(R"({{"msg":"stopped"}})");
+  spdlog::info(R"({"msg":"stopped"})");  // no arguments: spdlog prints the text as it is
   return 0;
 }
 
