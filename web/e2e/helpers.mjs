@@ -43,6 +43,11 @@ export async function newPage(browser) {
   context.setDefaultTimeout(WAIT);
   context.setDefaultNavigationTimeout(20_000);
   const page = await context.newPage();
+  // Said in the test output, so that a step that times out shows what the browser saw.
+  page.on('pageerror', (e) => console.error(`e2e: page error: ${e.message}`));
+  page.on('requestfailed', (r) =>
+    console.error(`e2e: request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText}`),
+  );
   return { context, page };
 }
 
