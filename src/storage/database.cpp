@@ -45,7 +45,7 @@ Database::Database(const std::string& url, std::size_t pool_size)
     if (!parent.empty()) std::filesystem::create_directories(parent);
   }
   // Open one connection now so that a wrong URL fails at start, not at the first request.
-  auto first = Open();
+  auto first = OpenConnection();
   std::lock_guard lock(mu_);
   ++open_;
   idle_.push_back(std::move(first));
@@ -53,10 +53,6 @@ Database::Database(const std::string& url, std::size_t pool_size)
 
 std::unique_ptr<Connection> Database::OpenConnection(bool batched_log) {
   return url_.dialect == Dialect::kSqlite ? OpenSqlite(url_.target, batched_log) : OpenPostgres(url_.target);
-}
-
-std::unique_ptr<Connection> Database::Open() {
-  return url_.dialect == Dialect::kSqlite ? OpenSqlite(url_.target) : OpenPostgres(url_.target);
 }
 
 Lease Database::Acquire() {
@@ -71,7 +67,7 @@ Lease Database::Acquire() {
       ++open_;
       lock.unlock();
       try {
-        return Lease(this, Open());
+        return Lease(this, OpenConnection());
       } catch (...) {
         lock.lock();
         --open_;

@@ -46,8 +46,9 @@ class Database {
 
   // Waits up to 10 s for a free connection, then throws DbError(kBusy).
   Lease Acquire();
-  // A new connection outside the pool (the SQLite writer of the group committer, which writes the
-  // write-ahead log a transaction at a time: `batched_log`, sqlite_wal_vfs.h).
+  // A new connection (the pool opens its own with it). Outside the pool: the SQLite writer of the
+  // group committer, which writes the write-ahead log a transaction at a time (`batched_log`,
+  // sqlite_wal_vfs.h).
   std::unique_ptr<Connection> OpenConnection(bool batched_log = false);
 
   struct Stats {
@@ -58,7 +59,6 @@ class Database {
  private:
   friend class Lease;
   void Release(std::unique_ptr<Connection> conn);
-  std::unique_ptr<Connection> Open();
 
   DatabaseUrl url_;
   std::size_t capacity_;

@@ -199,7 +199,6 @@ class GroupCommitter {
       conn_->Execute("ROLLBACK TO unit");
       conn_->Execute("RELEASE unit");
       head_ = unit_head_;
-      unit_fts_.clear();
       FinishIfIdle();
     } catch (...) {
       // The transaction is unusable: the batch fails as a whole.
@@ -268,7 +267,6 @@ class GroupCommitter {
   std::shared_ptr<Batch> TakeBatch() {
     open_ = false;
     batch_fts_.clear();
-    unit_fts_.clear();
     return std::exchange(current_, std::make_shared<Batch>());
   }
 
@@ -371,7 +369,7 @@ class GroupCommitter {
   std::shared_ptr<Batch> current_ = std::make_shared<Batch>();
   AuditHeadCache head_;       // the batch's audit head (under mu_)
   AuditHeadCache unit_head_;  // as it was when the current unit began
-  FtsChanges unit_fts_;       // the current unit's full-text changes (under mu_)
+  FtsChanges unit_fts_;       // the current unit's full-text changes (under mu_; emptied by Enter)
   FtsChanges batch_fts_;      // those of the batch's committed units, applied before its COMMIT
 
   std::string wal_path_;  // "": every COMMIT is durable when it returns
