@@ -399,9 +399,11 @@ int Generate(const GenerateOptions& o) {
     });
   }
   if (!pg) {
-    // SQLite's full-text name index (migration 0011): one document per person, in id order.
+    // SQLite's full-text name index (migrations 0011 and 0015): one document per person, in rowid
+    // order (storage::FtsRowid, newest person first), which FTS5 takes without a segment per row.
     load.Load("person_names_fts", {"rowid", "names"}, P, [&](std::int64_t i, BulkInsert& b) {
-      b.Int(person0 + i).Text(storage::FtsDocument(terms_of(person0 + i)));
+      const std::int64_t id = person0 + P - 1 - i;
+      b.Int(storage::FtsRowid(id)).Text(storage::FtsDocument(terms_of(id)));
     });
   } else {
     // PostgreSQL's tsvector of the same words (migration 0013); its GIN index is built afterwards

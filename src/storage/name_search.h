@@ -1,8 +1,9 @@
-// The full-text name indexes: SQLite's FTS5 table (migration 0011) and PostgreSQL's tsvector table
+// The full-text name indexes: SQLite's FTS5 table (migrations 0011 and 0015) and PostgreSQL's tsvector table
 // (migration 0013). How a person's name words become the tokens of their document, and how a query
 // word becomes a token or prefix. Shared by the repository (which keeps the index) and the
 // generator (which fills it in bulk).
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,11 @@ inline std::string FtsToken(std::string_view word) {
   }
   return out;
 }
+
+// The rowid of a person's document in the FTS table: -id, so that FTS5's own order (ascending
+// rowid) is newest first, and a search that wants the newest matches stops after them; read by
+// descending rowid, FTS5 loads each word's whole id list first (migration 0015).
+inline constexpr std::int64_t FtsRowid(std::int64_t person_id) { return -person_id; }
 
 // The document of a person: their name words (domain::SearchTerms) as tokens, space-separated.
 inline std::string FtsDocument(const std::vector<std::string>& terms) {

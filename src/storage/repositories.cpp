@@ -349,12 +349,22 @@ std::optional<domain::Person> SqlPeopleRepository::FindByNationalNo(std::string_
 }
 
 void ApplyFtsChanges(Connection& c, const FtsChanges& changes) {
-  for (const auto& change : changes) {
-    if (change.remove) {
+  // In ascending rowid order (the newest person first), each person's changes in the order they
+  // were made: FTS5 writes its pending words out as a segment whenever a rowid is lower than the
+  // one before it, so a batch that registered several people would otherwise make a segment each.
+  std::vector<const FtsChange*> order;
+  order.reserve(changes.size());
+  for (const auto& change : changes) order.push_back(&change);
+  std::stable_sort(order.begin(), order.end(), [](const FtsChange* a, const FtsChange* b) {
+    return FtsRowid(a->person_id) < FtsRowid(b->person_id);
+  });
+  for (const auto* change : order) {
+    if (change->remove) {
       c.Execute("INSERT INTO person_names_fts (person_names_fts, rowid, names) VALUES ('delete', $1, $2)",
-                {change.person_id, change.document});
+                {FtsRowid(change->person_id), change->document});
     } else {
-      c.Execute("INSERT INTO person_names_fts (rowid, names) VALUES ($1, $2)", {change.person_id, change.document});
+      c.Execute("INSERT INTO person_names_fts (rowid, names) VALUES ($1, $2)",
+                {FtsRowid(change->person_id), change->document});
     }
   }
 }
@@ -436,7 +446,12 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
   out.page_size = query.page.page_size;
   bool by_name = false, fts = false, ordered_fts = false;
   const bool sqlite = c_.dialect() == Dialect::kSqlite;
-  const std::string fts_id = sqlite ? "rowid" : "person_id";  // the person id of a full-text match
+  // The order of full-text matches by registration, newest or oldest first. SQLite's documents have
+  // the rowid -person_id (FtsRowid), so its ascending order is newest first.
+  auto fts_order = [&](bool newest_first) -> std::string {
+    if (sqlite) return newest_first ? "rowid" : "rowid DESC";
+    return newest_first ? "person_id DESC" : "person_id";
+  };
   // The end of an EXISTS that checks one word for one person. On PostgreSQL "OFFSET 0" keeps it a
   // per-person index seek: a statement is prepared once, and its generic plan (parameters unknown)
   // would rather hash the word's whole range (a quarter of person_names for one letter: ~150 ms
@@ -571,9 +586,9 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
         }
         expr += (expr.empty() ? "" : sqlite ? " AND " : " & ") + part;
       }
-      matches = sqlite ? "SELECT rowid AS person_id FROM person_names_fts WHERE person_names_fts MATCH " + param(expr)
+      matches = sqlite ? "SELECT -rowid AS person_id FROM person_names_fts WHERE person_names_fts MATCH " + param(expr)
                        : "SELECT person_id FROM person_name_words WHERE words @@ CAST(" + param(expr) + " AS tsquery)";
-      const char* id = sqlite ? "person_names_fts.rowid" : "person_name_words.person_id";
+      const char* id = sqlite ? "-person_names_fts.rowid" : "person_name_words.person_id";
       for (std::size_t i = 0; i < words.size(); ++i) {
         if (!check[i]) continue;
         matches += std::string(" AND EXISTS (SELECT 1 FROM person_names n WHERE n.person_id = ") + id +
@@ -591,11 +606,11 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
     std::string newest;  // on SQLite: the placeholder of the newest kNameCountCap matching ids
     if (fts && sqlite) {
       // One pass of the full-text index gives the count and the set to sort: the newest
-      // kNameCountCap + 1 matching ids, newest first (FTS5 stops there); the page reads the newest
+      // kNameCountCap + 1 matching ids, newest first (FTS5's own order: it stops there); the page reads the newest
       // kNameCountCap of them from one parameter (a JSON array, json_each) instead of asking the
       // index again.
       const auto [ids_sql, ids_params] =
-          UsedParams(matches + " ORDER BY rowid DESC LIMIT " + std::to_string(kNameCountCap + 1), params);
+          UsedParams(matches + " ORDER BY " + fts_order(true) + " LIMIT " + std::to_string(kNameCountCap + 1), params);
       const auto ids = c_.Query(ids_sql, ids_params);
       found = static_cast<std::int64_t>(ids.size());
       std::string list = "[";
@@ -625,7 +640,7 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
     // wanted anyway when they are few.
     ordered_fts = fts && (sqlite || !out.total_exact);
     where = !newest.empty() ? "p.id IN (SELECT value FROM json_each(" + newest + "))"
-                            : "p.id IN (" + matches + (ordered_fts ? " ORDER BY " + fts_id + " DESC" : "") + " LIMIT " +
+                            : "p.id IN (" + matches + (ordered_fts ? " ORDER BY " + fts_order(true) : "") + " LIMIT " +
                                   std::to_string(kNameCountCap) + ")";
   }
   std::string order;
@@ -658,11 +673,13 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
     // In registration order the page is chosen among the matching ids alone: only its rows are read.
     const char* dir = s == "createdAt" ? "" : " DESC";
     if (ordered_fts) {
-      // Every page of every match, in id order. FTS5 lists people in id order both ways and stops
-      // at the page; on PostgreSQL the planner either sorts the matches GIN found (few) or walks
-      // person_name_words' primary key from the newest (or oldest) on, testing each tsvector
-      // (many, so the page fills early).
-      read("p.id IN (" + matches + " ORDER BY " + fts_id + dir + " LIMIT " + limit + " OFFSET " + offset + ")", "");
+      // Every page of every match, in id order. FTS5 reads newest first in its own order and stops
+      // at the page (oldest first, it reads each word's whole id list first); on PostgreSQL the planner either sorts
+      // the matches GIN found (few) or walks person_name_words' primary key from the newest (or oldest) on, testing
+      // each tsvector (many, so the page fills early).
+      read("p.id IN (" + matches + " ORDER BY " + fts_order(s != "createdAt") + " LIMIT " + limit + " OFFSET " +
+               offset + ")",
+           "");
     } else {
       read("p.id IN (SELECT person_id FROM (" + matches + " LIMIT " + std::to_string(kNameCountCap) +
                ") m ORDER BY person_id" + dir + " LIMIT " + limit + " OFFSET " + offset + ")",

@@ -19,6 +19,22 @@
 namespace dvld::storage {
 namespace {
 
+// A valid person of the Al-Abbadi family with the given first name.
+domain::PersonData person(std::string first_en, std::string first_ar, std::string national_no) {
+  domain::PersonData p;
+  p.national_no = std::move(national_no);
+  p.first_name_ar = std::move(first_ar);
+  p.second_name_ar = "أحمد";
+  p.last_name_ar = "العبادي";
+  p.first_name_en = std::move(first_en);
+  p.second_name_en = "Ahmad";
+  p.last_name_en = "Al-Abbadi";
+  p.date_of_birth = "1990-05-17";
+  p.gender = "male";
+  p.nationality_code = "JO";
+  return p;
+}
+
 class SqliteTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -448,20 +464,6 @@ TEST_F(SqliteTest, FullTextChangesOfABatchAreAppliedInOrderAndThoseOfARolledBack
   Database db(url_, 4);
   Migrate(db);
   SqlStore store(db, std::chrono::hours(1));
-  auto person = [](std::string first_en, std::string first_ar, std::string national_no) {
-    domain::PersonData p;
-    p.national_no = std::move(national_no);
-    p.first_name_ar = std::move(first_ar);
-    p.second_name_ar = "أحمد";
-    p.last_name_ar = "العبادي";
-    p.first_name_en = std::move(first_en);
-    p.second_name_en = "Ahmad";
-    p.last_name_en = "Al-Abbadi";
-    p.date_of_birth = "1990-05-17";
-    p.gender = "male";
-    p.nationality_code = "JO";
-    return p;
-  };
   store.WriteRequestsQueued(1);  // the batch stays open: every unit below shares it
   std::int64_t id = 0;
   {
@@ -504,6 +506,86 @@ TEST_F(SqliteTest, FullTextChangesOfABatchAreAppliedInOrderAndThoseOfARolledBack
   }
   for (const char* q : {"zaid", "زيد", "yazan", "يزن"}) EXPECT_EQ(search(q).total, 0) << q << " is still indexed";
   EXPECT_EQ(search("al-abbadi").total, 1);
+}
+
+// FTS5 segments of the name index: FTS5 numbers each segment's pages from segid << 37 in its
+// %_data table (rowids up to 10 are its own records).
+std::int64_t FtsSegments(Connection& c) {
+  return c.Query("SELECT COUNT(DISTINCT rowid >> 37) FROM person_names_fts_data WHERE rowid > 10").Int(0, 0);
+}
+
+// The index keeps each person under the rowid -id, so its own order is newest first; a batch that
+// registers several people (ids ascending, rowids descending) is written in ascending rowid order,
+// as one segment: FTS5 starts a new segment whenever a rowid is lower than the one before it.
+TEST_F(SqliteTest, ABatchOfRegistrationsIsOneFullTextSegmentStoredNewestFirst) {
+  DurableReport report;
+  Database db(url_, 4);
+  Migrate(db);
+  SqlStore store(db, std::chrono::hours(1));
+  store.WriteRequestsQueued(1);  // the batch stays open: every unit below shares it
+  std::vector<std::int64_t> ids;
+  {
+    app::DeferredCommits deferred;
+    for (int i = 0; i < 3; ++i) {
+      auto uow = store.Write();
+      auto inserted = uow->People().Insert(person("Zaid", "زيد", "990000001" + std::to_string(i)), core::SysTime{});
+      ASSERT_TRUE(inserted);
+      ids.push_back(*inserted);
+      uow->Commit();
+    }
+    deferred.WhenDurable(report.Callback());
+  }
+  std::thread([&store] {
+    store.WriteRequestsQueued(-1);
+    store.WriteRequestDone();
+  }).join();
+  ASSERT_TRUE(report.Arrived(std::chrono::seconds(30)));
+  EXPECT_EQ(report.future.get(), "");
+  EXPECT_EQ(store.Stats().write_batches, 1u) << "the units did not share one batch";
+  auto conn = db.Acquire();
+  EXPECT_EQ(FtsSegments(*conn), 1) << "a segment a registration";
+  const auto rows = conn->Query("SELECT rowid FROM person_names_fts WHERE person_names_fts MATCH 'zaid'");
+  ASSERT_EQ(rows.size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) EXPECT_EQ(rows.Int(i, 0), -ids[2 - i]) << "not newest first";
+  app::PeopleQuery query;
+  query.q = "zaid";
+  query.sort = "-createdAt";
+  EXPECT_EQ(store.Read()->People().Search(query).items.at(0).id, ids[2]);
+  query.sort = "createdAt";
+  EXPECT_EQ(store.Read()->People().Search(query).items.at(0).id, ids[0]);
+}
+
+// Migration 0015 rebuilds an index written the old way (rowid = id, 0011) from person_names.
+TEST_F(SqliteTest, TheFullTextIndexOfOlderDatabasesIsRebuiltNewestFirst) {
+  Database db(url_, 2);
+  Migrate(db);
+  std::vector<std::int64_t> ids;
+  SqlStore store(db, std::chrono::hours(1));
+  for (int i = 0; i < 3; ++i) {
+    auto uow = store.Write();
+    ids.push_back(*uow->People().Insert(person(i == 1 ? "Omar" : "Zaid", "زيد", "990000002" + std::to_string(i)),
+                                        core::SysTime{}));
+    uow->Commit();
+  }
+  {
+    auto conn = db.Acquire();
+    conn->ExecuteScript(
+        "DROP TABLE person_names_fts; CREATE VIRTUAL TABLE person_names_fts USING fts5(names, content = '', "
+        "columnsize = 0, detail = none, tokenize = 'ascii', prefix = '2 3'); INSERT INTO person_names_fts (rowid, "
+        "names) SELECT id, 'stale' FROM people; DELETE FROM schema_migrations WHERE version = 15;");
+  }
+  EXPECT_EQ(Migrate(db).applied.size(), 1u);
+  app::PeopleQuery query;
+  query.q = "zaid";
+  query.sort = "-createdAt";
+  const auto page = store.Read()->People().Search(query);
+  ASSERT_EQ(page.items.size(), 2u);
+  EXPECT_EQ(page.items[0].id, ids[2]);
+  EXPECT_EQ(page.items[1].id, ids[0]);
+  query.q = "omar al-abbadi";
+  EXPECT_EQ(store.Read()->People().Search(query).total, 1);
+  query.q = "stale";
+  EXPECT_EQ(store.Read()->People().Search(query).total, 0);
 }
 
 // The HTTP server's use of the committer, stirred: write requests queued for a few threads, some

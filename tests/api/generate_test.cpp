@@ -2,6 +2,9 @@
 // both databases, and leaves the database as the server would: counters, sequences, audit chain.
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <string>
+
 #include "api/api_env.h"
 #include "app/setup_service.h"
 #include "cli/generate.h"
@@ -110,9 +113,16 @@ TEST(Generate, WritesValidPeopleLicencesVehiclesViolationsAndPayments) {
     storage::SqlStore store(db);
     app::PeopleQuery q;
     q.q = "moh";
-    EXPECT_GT(store.Read()->People().Search(q).total, 0);
+    const auto page = store.Read()->People().Search(q);
+    EXPECT_GT(page.total, 0);
+    ASSERT_FALSE(page.items.empty()) << "the index's ids are not the people's";
+    for (const auto& p : page.items) {
+      std::string names = " " + p.first_name_en + " " + p.second_name_en + " " + p.third_name_en.value_or("");
+      for (auto& ch : names) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      EXPECT_NE(names.find(" moh"), std::string::npos) << names;
+    }
     q.q = "محم";
-    EXPECT_GT(store.Read()->People().Search(q).total, 0);
+    EXPECT_FALSE(store.Read()->People().Search(q).items.empty());
   }
   // One audit entry for the run, and the chain still verifies.
   auto audit = storage::VerifyAuditChain(db);

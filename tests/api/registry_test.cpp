@@ -313,8 +313,7 @@ TEST(People, ACommonNameStopsCountingAtTwoHundred) {
       first_norm[0] = 's';
       conn->Execute("INSERT INTO person_names (name_norm, person_id) VALUES ($1, $2)", {first_norm, id});
       if (conn->dialect() == storage::Dialect::kSqlite) {
-        conn->Execute("INSERT INTO person_names_fts (rowid, names) VALUES ($1, $2)",
-                      {id, storage::FtsDocument({norm, first_norm})});
+        storage::ApplyFtsChanges(*conn, {{false, id, storage::FtsDocument({norm, first_norm})}});
       } else {
         conn->Execute("INSERT INTO person_name_words (person_id, words) VALUES ($1, CAST($2 AS tsvector))",
                       {id, storage::TsVectorText({norm, first_norm})});
