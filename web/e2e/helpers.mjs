@@ -37,14 +37,33 @@ export function launch() {
   });
 }
 
+/** The uncaught errors each page of newPage reported and no step has been failed for yet. */
+const pageErrors = new WeakMap();
+
+/**
+ * Fails when the page reported an uncaught error since the last check. React's recoverable errors
+ * count (#520: a render threw, then React rendered the whole page again and it worked): the step
+ * passes on screen, but the page had a bug. Call it from afterEach.
+ */
+export function assertNoPageErrors(page) {
+  const errors = pageErrors.get(page)?.splice(0) ?? [];
+  assert.deepEqual(errors, [], `the page reported ${errors.length} uncaught error(s): ${errors.join(' | ')}`);
+}
+
 /** A fresh context (own cookies and storage), English browser, 1280x800. */
 export async function newPage(browser) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
   context.setDefaultTimeout(WAIT);
   context.setDefaultNavigationTimeout(20_000);
   const page = await context.newPage();
-  // Said in the test output, so that a step that times out shows what the browser saw.
-  page.on('pageerror', (e) => console.error(`e2e: page error: ${e.message}`));
+  // Said in the test output, so that a step that times out shows what the browser saw; a page
+  // error also fails the step it happened in (assertNoPageErrors).
+  const errors = [];
+  pageErrors.set(page, errors);
+  page.on('pageerror', (e) => {
+    errors.push(e.message);
+    console.error(`e2e: page error: ${e.message}`);
+  });
   page.on('requestfailed', (r) =>
     console.error(`e2e: request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText}`),
   );
@@ -79,6 +98,8 @@ export async function serverToday(page) {
 export async function signOut(page) {
   await page.getByTestId('sign-out').click();
   await page.waitForURL(/\/login$/);
+  // The address changes first; the sign-in form shows once the shell has gone.
+  await page.locator('#login_username').waitFor();
 }
 
 /** Switches the interface language with the header switch and waits for the direction. */

@@ -5,7 +5,7 @@
 // street test, pay the licence fee and issue the licence; then the licence page, the printable
 // receipt and the printable licence card, in English and in Arabic.
 // Environment: see e2e/helpers.mjs.
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
@@ -13,6 +13,7 @@ import {
   BASE_URL,
   SHOTS,
   STEP,
+  assertNoPageErrors,
   checkEnv,
   launch,
   newPage,
@@ -50,6 +51,9 @@ describe('driving licence', { timeout: 420_000 }, () => {
     await context?.close();
     await browser?.close();
   });
+
+  // A step fails on an uncaught error in the page, even when what it checks shows.
+  afterEach(() => assertNoPageErrors(page));
 
   /** The open dialog with this title. */
   const dialog = (name) => page.getByRole('dialog', { name });

@@ -2,12 +2,13 @@
 // typed, find them by Arabic name prefix and by national number, edit the phone, and see a
 // duplicate national number refused on its field. Then the same pages in Arabic (right to left).
 // Environment: see e2e/helpers.mjs.
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   ADMIN_PASSWORD,
   BASE_URL,
   STEP,
+  assertNoPageErrors,
   checkEnv,
   fieldError,
   launch,
@@ -57,6 +58,9 @@ describe('people', { timeout: 240_000 }, () => {
     await context?.close();
     await browser?.close();
   });
+
+  // A step fails on an uncaught error in the page, even when what it checks shows.
+  afterEach(() => assertNoPageErrors(page));
 
   /** Searches from the list page and waits until the table shows this search's answer. */
   async function search(q) {

@@ -1,12 +1,13 @@
 // Browser test of staff accounts: an administrator creates a clerk account; the clerk signs in
 // and has no Administration in the navigation (and is refused the page).
 // Environment: see e2e/helpers.mjs.
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   ADMIN_PASSWORD,
   BASE_URL,
   STEP,
+  assertNoPageErrors,
   checkEnv,
   launch,
   newPage,
@@ -34,6 +35,9 @@ describe('staff accounts', { timeout: 240_000 }, () => {
     await context?.close();
     await browser?.close();
   });
+
+  // A step fails on an uncaught error in the page, even when what it checks shows.
+  afterEach(() => assertNoPageErrors(page));
 
   it('signs in as admin and opens Administration', STEP, async () => {
     await signIn(page, 'admin', ADMIN_PASSWORD);

@@ -6,12 +6,13 @@
 // violation is recorded against the vehicle and listed on the vehicle and on Violations. Then
 // the vehicle list, the vehicle page and the violations page in Arabic, right to left.
 // Environment: see e2e/helpers.mjs.
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   ADMIN_PASSWORD,
   BASE_URL,
   STEP,
+  assertNoPageErrors,
   checkEnv,
   launch,
   newPage,
@@ -63,6 +64,9 @@ describe('vehicle', { timeout: 300_000 }, () => {
     await context?.close();
     await browser?.close();
   });
+
+  // A step fails on an uncaught error in the page, even when what it checks shows.
+  afterEach(() => assertNoPageErrors(page));
 
   const dialog = (name) => page.getByRole('dialog', { name });
 

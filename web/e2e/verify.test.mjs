@@ -6,11 +6,25 @@
 // for the QR; an unknown number is not found; the form at /verify checks a typed number. In
 // English and Arabic, on a desktop and on a phone-sized screen.
 // Environment: see e2e/helpers.mjs.
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { ADMIN_PASSWORD, BASE_URL, SHOTS, STEP, WAIT, checkEnv, launch, newPage, serverToday, shot, signIn, uniqueDigits } from './helpers.mjs';
+import {
+  ADMIN_PASSWORD,
+  BASE_URL,
+  SHOTS,
+  STEP,
+  WAIT,
+  assertNoPageErrors,
+  checkEnv,
+  launch,
+  newPage,
+  serverToday,
+  shot,
+  signIn,
+  uniqueDigits,
+} from './helpers.mjs';
 
 const AR_LETTERS = 'بتثجحخدذرز';
 const EN_LETTERS = 'abcdefghij';
@@ -37,6 +51,9 @@ describe('public licence check', { timeout: 300_000 }, () => {
     await staff?.close();
     await browser?.close();
   });
+
+  // A step fails on an uncaught error in the page, even when what it checks shows.
+  afterEach(() => assertNoPageErrors(page));
 
   /** A JSON request as the signed-in admin; asserts the status and answers the body. */
   async function api(method, path, data, status = 200) {

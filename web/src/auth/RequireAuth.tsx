@@ -1,10 +1,11 @@
 // Guards the app shell: waits for GET /auth/me, sends anonymous visitors to /login
-// (remembering where they were going), and shows a retry when the server is down.
+// (remembering where they were going), shows a retry when the server is down, and gives the
+// signed-in user to what it renders (useCurrentUser).
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { Button, Result, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useMe } from './useAuth';
+import { CurrentUserContext, useMe } from './useAuth';
 
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -38,5 +39,5 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     const from = location.pathname + location.search + location.hash;
     return <Navigate to="/login" replace state={{ from }} />;
   }
-  return <>{children}</>;
+  return <CurrentUserContext value={me.data}>{children}</CurrentUserContext>;
 }

@@ -1,4 +1,5 @@
 // Hooks for the session: who is signed in, signing in, signing out.
+import { createContext, useContext } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { fetchMe, login, logout, meQueryKey, type User } from '../api/auth';
@@ -11,11 +12,19 @@ export function useMe() {
   });
 }
 
-/** The signed-in user; only for components rendered inside RequireAuth. */
+/** The user RequireAuth let in, given to everything it renders. */
+export const CurrentUserContext = createContext<User | null>(null);
+
+/**
+ * The signed-in user; only for components rendered inside RequireAuth. It is the user RequireAuth
+ * checked, not a fresh read of the query cache: sign-out empties the cache while the shell is still
+ * mounted (the navigation to /login is a transition), and what the shell renders until that
+ * navigation commits still needs its user.
+ */
 export function useCurrentUser(): User {
-  const { data } = useMe();
-  if (!data) throw new Error('useCurrentUser used outside RequireAuth');
-  return data;
+  const user = useContext(CurrentUserContext);
+  if (!user) throw new Error('useCurrentUser used outside RequireAuth');
+  return user;
 }
 
 export function useLogin() {
@@ -34,8 +43,9 @@ export function useLogout() {
   const navigate = useNavigate();
   return useMutation({
     mutationFn: logout,
-    // Whatever the server said, this browser forgets the session. Leave the shell first so
-    // nothing inside it renders without a user.
+    // Whatever the server said, this browser forgets the session. The shell stays mounted until
+    // the navigation (a transition) commits, and may render again meanwhile: useCurrentUser keeps
+    // giving it the user RequireAuth let in, so the cache can be emptied at once.
     onSettled: () => {
       navigate('/login', { replace: true });
       queryClient.removeQueries();

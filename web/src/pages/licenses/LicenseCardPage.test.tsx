@@ -8,6 +8,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import i18n from '../../i18n';
 import { meQueryKey } from '../../api/auth';
+import { RequireAuth } from '../../auth/RequireAuth';
 import { LicenseCardPage } from './LicenseCardPage';
 
 const PATH = '/verify/DL-00000012?code=c2lnbmF0dXJl';
@@ -50,7 +51,14 @@ function renderCard() {
     <QueryClientProvider client={client}>
       <MemoryRouter initialEntries={['/licenses/12/card']}>
         <Routes>
-          <Route path="/licenses/:id/card" element={<LicenseCardPage />} />
+          <Route
+            path="/licenses/:id/card"
+            element={
+              <RequireAuth>
+                <LicenseCardPage />
+              </RequireAuth>
+            }
+          />
         </Routes>
       </MemoryRouter>
     </QueryClientProvider>,

@@ -7,6 +7,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import i18n from '../../i18n';
 import { meQueryKey } from '../../api/auth';
+import { RequireAuth } from '../../auth/RequireAuth';
 import { PeopleListPage } from './PeopleListPage';
 
 const person = (id: number) => ({
@@ -63,7 +64,14 @@ function renderAt(path: string) {
     <QueryClientProvider client={client}>
       <MemoryRouter initialEntries={[path]}>
         <Routes>
-          <Route path="/people" element={<PeopleListPage />} />
+          <Route
+            path="/people"
+            element={
+              <RequireAuth>
+                <PeopleListPage />
+              </RequireAuth>
+            }
+          />
         </Routes>
       </MemoryRouter>
     </QueryClientProvider>,
