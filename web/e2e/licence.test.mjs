@@ -264,7 +264,18 @@ describe('driving licence', { timeout: 420_000 }, () => {
     const d = dialog('Issue the licence');
     await d.waitFor();
     await d.getByTestId('modal-submit').click();
-    await page.waitForURL(/\/licenses\/\d+$/);
+    try {
+      await page.waitForURL(/\/licenses\/\d+$/);
+    } catch (e) {
+      // This wait timed out twice in CI and never locally: say what the page showed then (the
+      // dialog still open with an error, its button still loading, or the dialog gone).
+      const open = await d.isVisible().catch(() => false);
+      const shown = open ? d : page.locator('main');
+      const text = (await shown.innerText().catch(() => '?')).replace(/\s+/g, ' ').slice(0, 600);
+      await page.screenshot({ path: '/tmp/e2e-issue-failed.png' }).catch(() => {});
+      const where = open ? 'the dialog shows' : 'the page shows';
+      throw new Error(`no licence page after Issue (at ${page.url()}); ${where}: ${text}`, { cause: e });
+    }
     licensePath = new URL(page.url()).pathname;
   });
 
