@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <string>
+#include <thread>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/crypto.h"
@@ -118,6 +121,29 @@ TEST(Crypto, TokensAreRandomAndUrlSafe) {
     seen.insert(t);
   }
   EXPECT_EQ(seen.size(), 200u);
+}
+
+// Request ids: 16 hex digits, never the same twice on a thread or across threads (each thread's
+// generator has its own seed).
+TEST(Crypto, QuickIdsAreHexAndDistinctAcrossThreads) {
+  InitCrypto();
+  std::vector<std::vector<std::string>> per_thread(4);
+  std::vector<std::thread> threads;
+  for (auto& ids : per_thread) {
+    threads.emplace_back([&ids] {
+      for (int i = 0; i < 5000; ++i) ids.push_back(QuickId());
+    });
+  }
+  for (auto& t : threads) t.join();
+  std::set<std::string> seen;
+  for (const auto& ids : per_thread) {
+    for (const auto& id : ids) {
+      EXPECT_EQ(id.size(), 16u);
+      EXPECT_EQ(id.find_first_not_of("0123456789abcdef"), std::string::npos) << id;
+      seen.insert(id);
+    }
+  }
+  EXPECT_EQ(seen.size(), 20000u);
 }
 
 TEST(Crypto, SignaturesVerifyOnlyTheSignedMessageAndKey) {

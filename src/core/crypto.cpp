@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <stdexcept>
 #include <vector>
 
@@ -46,6 +47,24 @@ std::string RandomHex(std::size_t bytes) {
   std::string out(bytes * 2 + 1, '\0');
   sodium_bin2hex(out.data(), out.size(), buf.data(), buf.size());
   out.resize(bytes * 2);
+  return out;
+}
+
+std::string QuickId() {
+  // splitmix64 over a per-thread state seeded from the OS; randombytes_buf is a getrandom system
+  // call each time, which was 1.5% of the server's time answering a person lookup.
+  thread_local std::uint64_t state = [] {
+    std::uint64_t seed = 0;
+    randombytes_buf(&seed, sizeof seed);
+    return seed;
+  }();
+  std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  z ^= z >> 31;
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, z >>= 4) out[static_cast<std::size_t>(i)] = kHex[z & 0xf];
   return out;
 }
 

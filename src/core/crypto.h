@@ -21,6 +21,9 @@ bool PasswordNeedsRehash(const std::string& hash);
 std::string RandomToken(std::size_t bytes = 32);
 // Lowercase hex of n random bytes.
 std::string RandomHex(std::size_t bytes);
+// 16 lowercase hex digits for naming a request in logs: unique with overwhelming probability but
+// not secret (a per-thread generator seeded once from the OS), so no system call per request.
+std::string QuickId();
 // Lowercase hex SHA-256 of the input.
 std::string Sha256Hex(std::string_view data);
 // Human password: letters and digits without look-alikes, with a symbol.

@@ -95,7 +95,7 @@ std::string HttpApp::TokenOf(const Request& request) {
 void HttpApp::Handle(std::shared_ptr<Request> request, std::function<void(Response)> done) {
   const auto start = std::chrono::steady_clock::now();
   const auto incoming = request->Header("X-Request-Id");
-  request->request_id = IsSaneRequestId(incoming) ? std::string(incoming) : core::RandomHex(8);
+  request->request_id = IsSaneRequestId(incoming) ? std::string(incoming) : core::QuickId();
   auto elapsed = [start] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
 
   const bool api = request->path.rfind("/api/", 0) == 0 || request->path == "/metrics";

@@ -39,25 +39,31 @@ Router::Match Router::Find(std::string_view method, std::string_view path) const
   Match out;
   std::size_t best_params = SIZE_MAX;
   const auto parts = Split(path);
+  auto is_param = [](const std::string& seg) { return seg.size() > 2 && seg.front() == '{' && seg.back() == '}'; };
   for (const auto& route : routes_) {
     if (route.segments.size() != parts.size()) continue;
-    std::map<std::string, std::string> params;
+    // Whether the route matches, before anything is copied: most routes do not.
+    std::size_t nparams = 0;
     bool ok = true;
     for (std::size_t i = 0; i < parts.size() && ok; ++i) {
       const auto& seg = route.segments[i];
-      if (seg.size() > 2 && seg.front() == '{' && seg.back() == '}') {
-        if (parts[i].empty()) ok = false;
-        else params.emplace(seg.substr(1, seg.size() - 2), std::string(parts[i]));
-      } else if (seg != parts[i]) {
-        ok = false;
+      if (is_param(seg)) {
+        ok = !parts[i].empty();
+        ++nparams;
+      } else {
+        ok = seg == parts[i];
       }
     }
     if (!ok) continue;
     if (route.method == method || (method == "HEAD" && route.method == "GET")) {
-      if (params.size() < best_params) {
-        best_params = params.size();
+      if (nparams < best_params) {
+        best_params = nparams;
         out.route = &route;
-        out.params = std::move(params);
+        out.params.clear();
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+          const auto& seg = route.segments[i];
+          if (is_param(seg)) out.params.emplace(seg.substr(1, seg.size() - 2), std::string(parts[i]));
+        }
       }
       continue;
     }
