@@ -606,9 +606,9 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
     std::string newest;  // on SQLite: the placeholder of the newest kNameCountCap matching ids
     if (fts && sqlite) {
       // One pass of the full-text index gives the count and the set to sort: the newest
-      // kNameCountCap + 1 matching ids, newest first (FTS5's own order: it stops there); the page reads the newest
-      // kNameCountCap of them from one parameter (a JSON array, json_each) instead of asking the
-      // index again.
+      // kNameCountCap + 1 matching ids, newest first (FTS5's own order: it stops there); the page
+      // reads the newest kNameCountCap of them from one parameter (a JSON array, json_each)
+      // instead of asking the index again.
       const auto [ids_sql, ids_params] =
           UsedParams(matches + " ORDER BY " + fts_order(true) + " LIMIT " + std::to_string(kNameCountCap + 1), params);
       const auto ids = c_.Query(ids_sql, ids_params);
@@ -674,9 +674,9 @@ app::Page<domain::Person> SqlPeopleRepository::Search(const app::PeopleQuery& qu
     const char* dir = s == "createdAt" ? "" : " DESC";
     if (ordered_fts) {
       // Every page of every match, in id order. FTS5 reads newest first in its own order and stops
-      // at the page (oldest first, it reads each word's whole id list first); on PostgreSQL the planner either sorts
-      // the matches GIN found (few) or walks person_name_words' primary key from the newest (or oldest) on, testing
-      // each tsvector (many, so the page fills early).
+      // at the page (oldest first, it reads each word's whole id list first); on PostgreSQL the
+      // planner either sorts the matches GIN found (few) or walks person_name_words' primary key
+      // from the newest (or oldest) on, testing each tsvector (many, so the page fills early).
       read("p.id IN (" + matches + " ORDER BY " + fts_order(s != "createdAt") + " LIMIT " + limit + " OFFSET " +
                offset + ")",
            "");
