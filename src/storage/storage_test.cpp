@@ -4,6 +4,7 @@
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <future>
 #include <mutex>
 #include <thread>
@@ -455,19 +456,36 @@ TEST_F(SqliteTest, EveryCommittedBatchIsInTheLogFileAndRecoversFromACopy) {
   EXPECT_TRUE(chain.ok) << chain.reason;
 }
 
+// Runs `units` (write units of work) in one batch of the group committer: the batch is kept open
+// for a write request announced as queued, which then writes nothing, so the batch commits. Checks
+// that the units shared that one batch (the store's first) and that it became durable.
+void InOneBatch(SqlStore& store, const std::function<void()>& units) {
+  DurableReport report;
+  store.WriteRequestsQueued(1);  // the batch stays open: every unit shares it
+  {
+    app::DeferredCommits deferred;
+    units();
+    deferred.WhenDurable(report.Callback());
+  }
+  std::thread([&store] {
+    store.WriteRequestsQueued(-1);
+    store.WriteRequestDone();  // the queued request wrote nothing: the batch commits
+  }).join();
+  ASSERT_TRUE(report.Arrived(std::chrono::seconds(30)));
+  EXPECT_EQ(report.future.get(), "");
+  EXPECT_EQ(store.Stats().write_batches, 1u) << "the units did not share one batch";
+}
+
 // Full-text changes (SQLite's index of names) are left for the end of their batch: one index
 // segment a batch instead of one a person. What a batch's units did to the index must then be
 // exactly what they did to the people: a rename after a registration in the same batch replaces
 // the words, and a unit rolled back leaves no words behind (the search counts from the index).
 TEST_F(SqliteTest, FullTextChangesOfABatchAreAppliedInOrderAndThoseOfARolledBackUnitAreDropped) {
-  DurableReport report;
   Database db(url_, 4);
   Migrate(db);
   SqlStore store(db, std::chrono::hours(1));
-  store.WriteRequestsQueued(1);  // the batch stays open: every unit below shares it
   std::int64_t id = 0;
-  {
-    app::DeferredCommits deferred;
+  InOneBatch(store, [&] {
     {
       auto uow = store.Write();
       auto inserted = uow->People().Insert(person("Zaid", "زيد", "9900000001"), core::SysTime{});
@@ -479,20 +497,11 @@ TEST_F(SqliteTest, FullTextChangesOfABatchAreAppliedInOrderAndThoseOfARolledBack
       auto abandoned = store.Write();
       ASSERT_TRUE(abandoned->People().Insert(person("Yazan", "يزن", "9900000002"), core::SysTime{}));
     }  // rolled back
-    {
-      auto uow = store.Write();
-      ASSERT_TRUE(uow->People().Update(id, person("Omar", "عمر", "9900000001"), core::SysTime{}));
-      uow->Commit();
-    }
-    deferred.WhenDurable(report.Callback());
-  }
-  std::thread([&store] {
-    store.WriteRequestsQueued(-1);
-    store.WriteRequestDone();  // the queued request wrote nothing: the batch commits
-  }).join();
-  ASSERT_TRUE(report.Arrived(std::chrono::seconds(30)));
-  EXPECT_EQ(report.future.get(), "");
-  EXPECT_EQ(store.Stats().write_batches, 1u) << "the units did not share one batch";
+    auto uow = store.Write();
+    ASSERT_TRUE(uow->People().Update(id, person("Omar", "عمر", "9900000001"), core::SysTime{}));
+    uow->Commit();
+  });
+  if (HasFatalFailure()) return;
   auto search = [&store](const std::string& q) {
     app::PeopleQuery query;
     query.q = q;
@@ -518,14 +527,11 @@ std::int64_t FtsSegments(Connection& c) {
 // registers several people (ids ascending, rowids descending) is written in ascending rowid order,
 // as one segment: FTS5 starts a new segment whenever a rowid is lower than the one before it.
 TEST_F(SqliteTest, ABatchOfRegistrationsIsOneFullTextSegmentStoredNewestFirst) {
-  DurableReport report;
   Database db(url_, 4);
   Migrate(db);
   SqlStore store(db, std::chrono::hours(1));
-  store.WriteRequestsQueued(1);  // the batch stays open: every unit below shares it
   std::vector<std::int64_t> ids;
-  {
-    app::DeferredCommits deferred;
+  InOneBatch(store, [&] {
     for (int i = 0; i < 3; ++i) {
       auto uow = store.Write();
       auto inserted = uow->People().Insert(person("Zaid", "زيد", "990000001" + std::to_string(i)), core::SysTime{});
@@ -533,15 +539,8 @@ TEST_F(SqliteTest, ABatchOfRegistrationsIsOneFullTextSegmentStoredNewestFirst) {
       ids.push_back(*inserted);
       uow->Commit();
     }
-    deferred.WhenDurable(report.Callback());
-  }
-  std::thread([&store] {
-    store.WriteRequestsQueued(-1);
-    store.WriteRequestDone();
-  }).join();
-  ASSERT_TRUE(report.Arrived(std::chrono::seconds(30)));
-  EXPECT_EQ(report.future.get(), "");
-  EXPECT_EQ(store.Stats().write_batches, 1u) << "the units did not share one batch";
+  });
+  if (HasFatalFailure()) return;
   auto conn = db.Acquire();
   EXPECT_EQ(FtsSegments(*conn), 1) << "a segment a registration";
   const auto rows = conn->Query("SELECT rowid FROM person_names_fts WHERE person_names_fts MATCH 'zaid'");
