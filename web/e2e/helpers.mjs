@@ -50,6 +50,20 @@ export function assertNoPageErrors(page) {
   assert.deepEqual(errors, [], `the page reported ${errors.length} uncaught error(s): ${errors.join(' | ')}`);
 }
 
+/**
+ * Waits until a dialog (an Ant Design modal, the element with role="dialog") is shown and done
+ * with its opening zoom. A click during the zoom is aimed at where the button was a frame before;
+ * on a loaded machine such a click was lost now and then (the licence was never issued, with the
+ * dialog still open and no request sent, in CI).
+ */
+export async function dialogReady(dialog) {
+  await dialog.waitFor();
+  for (const end = Date.now() + WAIT; /\bant-zoom-appear/.test((await dialog.getAttribute('class')) ?? ''); ) {
+    if (Date.now() > end) throw new Error('the dialog did not finish opening');
+    await dialog.page().waitForTimeout(25);
+  }
+}
+
 /** A fresh context (own cookies and storage), English browser, 1280x800. */
 export async function newPage(browser) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });

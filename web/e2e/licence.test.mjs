@@ -15,6 +15,7 @@ import {
   STEP,
   assertNoPageErrors,
   checkEnv,
+  dialogReady,
   launch,
   newPage,
   pickOption,
@@ -88,7 +89,7 @@ describe('driving licence', { timeout: 420_000 }, () => {
     assert.match(await button.innerText(), new RegExp(`${test} test`, 'i'));
     await button.click();
     const d = dialog(new RegExp(`Book the ${test} test`, 'i'));
-    await d.waitFor();
+    await dialogReady(d);
     // Today and the signed-in user's office are preselected.
     assert.match(await d.locator('#schedule-test_date').inputValue(), /^\d{4}-\d{2}-\d{2}$/);
     await choose(d, pay);
@@ -104,7 +105,7 @@ describe('driving licence', { timeout: 420_000 }, () => {
     assert.equal(await button.isEnabled(), true, 'record result is enabled once paid and due');
     await button.click();
     const d = dialog(new RegExp(`Result of the ${test} test`, 'i'));
-    await d.waitFor();
+    await dialogReady(d);
     await choose(d, passed ? 'Passed' : 'Failed');
     if (notes) await d.locator('#record-result_notes').fill(notes);
     // Without the confirmation nothing is sent.
@@ -162,7 +163,7 @@ describe('driving licence', { timeout: 420_000 }, () => {
     await page.getByTestId('applications-table').waitFor();
     await page.getByTestId('new-application').click();
     const d = dialog('New licence application');
-    await d.waitFor();
+    await dialogReady(d);
     await d.locator('#new-application_personId').fill(nationalNo);
     await page
       .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: nationalNo })
@@ -227,7 +228,7 @@ describe('driving licence', { timeout: 420_000 }, () => {
     // Pay it at the counter.
     await bill.getByRole('button', { name: 'Pay this bill' }).click();
     const pay = dialog(/Pay bill/);
-    await pay.waitFor();
+    await dialogReady(pay);
     assert.match(await pay.getByTestId('pay-amount').innerText(), /25\.000 JOD/);
     await choose(pay, 'Card');
     await pay.getByTestId('modal-submit').click();
@@ -247,7 +248,7 @@ describe('driving licence', { timeout: 420_000 }, () => {
   it('pays the licence fee and issues the licence', STEP, async () => {
     await page.getByTestId('next-pay').click();
     const pay = dialog(/Pay bill/);
-    await pay.waitFor();
+    await dialogReady(pay);
     assert.match(await pay.getByTestId('pay-amount').innerText(), /20\.000 JOD/);
     await pay.getByTestId('modal-submit').click();
     await pay.waitFor({ state: 'hidden' });
@@ -262,7 +263,7 @@ describe('driving licence', { timeout: 420_000 }, () => {
     await page.locator('[data-explanation="issue"]').waitFor();
     await page.getByTestId('issue-license').click();
     const d = dialog('Issue the licence');
-    await d.waitFor();
+    await dialogReady(d);
     await d.getByTestId('modal-submit').click();
     try {
       await page.waitForURL(/\/licenses\/\d+$/);
