@@ -9,6 +9,7 @@ import {
   STEP,
   assertNoPageErrors,
   checkEnv,
+  dialogReady,
   launch,
   newPage,
   shot,
@@ -50,7 +51,7 @@ describe('staff accounts', { timeout: 240_000 }, () => {
   it('creates a clerk account', STEP, async () => {
     await page.getByTestId('create-user').click();
     const dialog = page.getByRole('dialog', { name: 'Create a staff account' });
-    await dialog.waitFor();
+    await dialogReady(dialog);
     await dialog.locator('#create-user_username').fill(username);
     await dialog.locator('#create-user_password').fill(password);
     await dialog.locator('#create-user_passwordConfirm').fill(password);
