@@ -9,7 +9,6 @@ import {
   STEP,
   assertNoPageErrors,
   checkEnv,
-  dialogReady,
   launch,
   newPage,
   shot,
@@ -51,7 +50,7 @@ describe('staff accounts', { timeout: 240_000 }, () => {
   it('creates a clerk account', STEP, async () => {
     await page.getByTestId('create-user').click();
     const dialog = page.getByRole('dialog', { name: 'Create a staff account' });
-    await dialogReady(dialog);
+    await dialog.waitFor();
     await dialog.locator('#create-user_username').fill(username);
     await dialog.locator('#create-user_password').fill(password);
     await dialog.locator('#create-user_passwordConfirm').fill(password);

@@ -14,7 +14,6 @@ import {
   STEP,
   assertNoPageErrors,
   checkEnv,
-  dialogReady,
   launch,
   newPage,
   serverToday,
@@ -116,7 +115,7 @@ describe('vehicle', { timeout: 300_000 }, () => {
     await page.getByTestId('vehicles-table').waitFor();
     await page.getByTestId('register-vehicle').click();
     const d = dialog('Register a vehicle');
-    await dialogReady(d);
+    await d.waitFor();
     // Typed in lower case, kept in upper case.
     const vinBox = d.locator('#register-vehicle_vin');
     await vinBox.pressSequentially(vin.toLowerCase(), { delay: 5 });
@@ -156,7 +155,7 @@ describe('vehicle', { timeout: 300_000 }, () => {
     await openTab('Insurance');
     await page.getByTestId('add-insurance').click();
     const d = dialog(/Insurance policy for/);
-    await dialogReady(d);
+    await d.waitFor();
     await d.locator('#add-insurance_insurer').fill('Jordan Insurance');
     await d.locator('#add-insurance_policyNumber').fill(`POL-${vin.slice(-8)}`);
     assert.equal(await d.locator('#add-insurance_startDate').inputValue(), await serverToday(page));
@@ -174,7 +173,7 @@ describe('vehicle', { timeout: 300_000 }, () => {
     await openTab('Inspections');
     await page.getByTestId('add-inspection').click();
     const d = dialog(/Technical inspection of/);
-    await dialogReady(d);
+    await d.waitFor();
     await d.locator('#add-inspection_centre').fill('Irbid inspection centre');
     assert.equal(await d.locator('#add-inspection_date').inputValue(), await serverToday(page));
     await d.locator('#add-inspection_odometerKm').fill('42000');
@@ -190,7 +189,7 @@ describe('vehicle', { timeout: 300_000 }, () => {
   it('renews the licence paying cash: one year after the old expiry', STEP, async () => {
     await page.getByTestId('service-renew').click();
     const d = dialog(/Renew the licence of/);
-    await dialogReady(d);
+    await d.waitFor();
     const checks = d.getByTestId('renewal-checks').locator('li');
     assert.equal(await checks.count(), 6);
     assert.equal(await d.locator('[data-testid="renewal-checks"] li[data-ok="false"]').count(), 0, 'every renewal check is met');
@@ -209,7 +208,7 @@ describe('vehicle', { timeout: 300_000 }, () => {
   it('records a parking violation against the vehicle and sees it listed', STEP, async () => {
     await page.getByTestId('vehicle-record-violation').click();
     const d = dialog('Record a violation');
-    await dialogReady(d);
+    await d.waitFor();
     await d.locator('#record-violation_violationType').fill('Parking');
     await page
       .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: 'Parking where forbidden' })
