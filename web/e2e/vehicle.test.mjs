@@ -218,7 +218,14 @@ describe('vehicle', { timeout: 300_000 }, () => {
     await d.getByTestId('vehicle-picker').getByText(plate).waitFor();
     await d.locator('#record-violation_place').fill('Irbid, University Street');
     await d.getByTestId('modal-submit').click();
-    await d.waitFor({ state: 'hidden' });
+    try {
+      await d.waitFor({ state: 'hidden' });
+    } catch (e) {
+      // Once in CI the dialog stayed open and no violation was sent: say what it showed (a field
+      // error, or nothing: a lost click).
+      const text = (await d.innerText().catch(() => '?')).replace(/\s+/g, ' ').slice(0, 600);
+      throw new Error(`the violation dialog stayed open, showing: ${text}`, { cause: e });
+    }
     await openTab('Violations');
     const onVehicle = page.getByTestId('vehicle-violations').locator('tbody tr.ant-table-row', { hasText: 'Parking where forbidden' });
     await onVehicle.waitFor();
