@@ -64,6 +64,11 @@ export async function dialogReady(dialog) {
   }
 }
 
+/** What a locator shows, on one line and cut short, for a failure message ("?" if it is gone). */
+export async function shownText(locator) {
+  return (await locator.innerText().catch(() => '?')).replace(/\s+/g, ' ').slice(0, 600);
+}
+
 /** A fresh context (own cookies and storage), English browser, 1280x800. */
 export async function newPage(browser) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });

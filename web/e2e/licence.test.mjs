@@ -20,6 +20,7 @@ import {
   newPage,
   pickOption,
   shot,
+  shownText,
   signIn,
   switchLanguage,
   uniqueDigits,
@@ -117,9 +118,9 @@ describe('driving licence', { timeout: 420_000 }, () => {
       await d.waitFor({ state: 'hidden' });
     } catch (e) {
       // Say what the dialog shows (a field error, a refusal) rather than only that it stayed open.
-      const text = await d.innerText().catch(() => '?');
+      const text = await shownText(d);
       await page.screenshot({ path: '/tmp/e2e-record-failed.png' }).catch(() => {});
-      throw new Error(`the result dialog stayed open, showing: ${text.replace(/\s+/g, ' ')}`, { cause: e });
+      throw new Error(`the result dialog stayed open, showing: ${text}`, { cause: e });
     }
     await testState(test, passed ? 'passed' : 'failed');
   }
@@ -272,7 +273,7 @@ describe('driving licence', { timeout: 420_000 }, () => {
       // dialog still open with an error, its button still loading, or the dialog gone).
       const open = await d.isVisible().catch(() => false);
       const shown = open ? d : page.locator('main');
-      const text = (await shown.innerText().catch(() => '?')).replace(/\s+/g, ' ').slice(0, 600);
+      const text = await shownText(shown);
       await page.screenshot({ path: '/tmp/e2e-issue-failed.png' }).catch(() => {});
       const where = open ? 'the dialog shows' : 'the page shows';
       throw new Error(`no licence page after Issue (at ${page.url()}); ${where}: ${text}`, { cause: e });

@@ -18,6 +18,7 @@ import {
   newPage,
   serverToday,
   shot,
+  shownText,
   signIn,
   switchLanguage,
   uniqueDigits,
@@ -223,7 +224,7 @@ describe('vehicle', { timeout: 300_000 }, () => {
     } catch (e) {
       // Once in CI the dialog stayed open and no violation was sent: say what it showed (a field
       // error, or nothing: a lost click).
-      const text = (await d.innerText().catch(() => '?')).replace(/\s+/g, ' ').slice(0, 600);
+      const text = await shownText(d);
       throw new Error(`the violation dialog stayed open, showing: ${text}`, { cause: e });
     }
     await openTab('Violations');
