@@ -17,8 +17,8 @@
 -- the cores the server uses, and they preempted the server's one writer while it held its lock.
 -- Usage:
 --   wrk -t2 -c64 -d15s --latency -s bench/load/flow.lua URL -- TOKEN TODAY NATIONAL_NO_BASE THREADS [selftest]
--- National numbers are NATIONAL_NO_BASE + k * THREADS + thread id (k = 0, 1, ...: the thread's k-th
--- flow): unique per client and per run when bench/run passes a base above every number stored.
+-- National numbers are NATIONAL_NO_BASE + n * THREADS + thread id (n = 0, 1, ...: the thread's n-th
+-- flow): unique per flow and per run when bench/run passes a base above every number stored.
 -- With a sixth argument `selftest`, every request is built as usual but GET /api/v1/health is sent
 -- instead, and a 200 counts as the expected answer: this measures what the client itself can drive
 -- (bench/run's `flowclient` scenario), so that a flow result can be told apart from a client limit.
@@ -58,9 +58,9 @@ end
 
 local cash = '"payment":{"method":"cash"}'
 
-local function build(f)
+local function build(f, n)
   if f.state == 0 then
-    local no = string.format("%010d", base + f.k * nthreads + thread_id)
+    local no = string.format("%010d", base + n * nthreads + thread_id)
     return "/api/v1/people", string.format(
       '{"nationalNo":"%s","firstNameAr":"سامي","secondNameAr":"خالد","lastNameAr":"النسور",' ..
       '"firstNameEn":"Sami","secondNameEn":"Khaled","lastNameEn":"Al-Nsour","dateOfBirth":"1990-05-17",' ..
@@ -84,13 +84,13 @@ function request()
     head = head + 1
   else
     n = started
-    live[n] = { state = 0, k = started }
+    live[n] = { state = 0 }
     started = started + 1
   end
   local f = live[n]
   -- The request id names the thread, the flow and its step: "f<thread>-<flow>-<step>".
   local id = "f" .. thread_id .. "-" .. n .. "-" .. f.state
-  local path, body = build(f)
+  local path, body = build(f, n)
   if selftest then return format("GET", "/api/v1/health", id) end
   return format("POST", path, id, body)
 end
