@@ -1,6 +1,6 @@
 # The README's commands. `make run` builds (Release) and serves on http://localhost:8080;
 # `make test` builds (optimised, with ASan/UBSan) and runs every test: unit, API on SQLite and
-# PostgreSQL, browser. Both install what is missing first (scripts/install-deps).
+# PostgreSQL, browser, benchmark smoke. Both install what is missing first (scripts/install-deps).
 
 DVLD_DB ?= sqlite:var/dvld.db
 DVLD_LISTEN ?= 127.0.0.1:8080
