@@ -111,11 +111,12 @@ class SqlReferenceRepository final : public app::ReferenceRepository {
   Connection& c_;
 };
 
-// The audit chain's head as the SQLite group committer keeps it for the batch it is writing (it
-// holds the database's write lock for the whole batch, so nobody else appends meanwhile). Entries
-// then cost one INSERT each; the head row is read once when the batch first appends and written
-// once before it commits (sql_store.cpp). A unit that is rolled back restores the copy it started
-// from.
+// The audit chain's head as a transaction that holds the chain keeps it: the SQLite group
+// committer for the batch it is writing (it holds the database's write lock for the whole batch),
+// and a PostgreSQL write transaction, which locks the head row at BEGIN. Nobody else appends
+// meanwhile, so entries cost one INSERT each; the head row is read once and written once before
+// COMMIT (sql_store.cpp). A unit of the group committer that is rolled back restores the copy it
+// started from.
 struct AuditHeadCache {
   bool loaded = false;  // read from audit_head in this batch
   bool dirty = false;   // entries appended since: audit_head must be written before COMMIT
@@ -125,8 +126,7 @@ struct AuditHeadCache {
 
 class SqlAuditRepository final : public app::AuditRepository {
  public:
-  // Without a cache (PostgreSQL, whose writers run in parallel) each entry locks and moves the
-  // head row itself.
+  // Without a cache each entry locks and moves the head row itself.
   explicit SqlAuditRepository(Connection& c, AuditHeadCache* head = nullptr) : c_(c), head_(head) {}
   app::AuditEntry Append(const app::Principal& who, core::SysTime at, std::string_view action, std::string_view entity,
                          std::optional<std::int64_t> entity_id, std::optional<std::string> before_json,

@@ -430,20 +430,29 @@ class SqlUnitOfWork : public app::UnitOfWork {
 
 // One transaction on a pooled connection.
 struct LeaseHolder {
-  explicit LeaseHolder(Lease l) : lease(std::move(l)) {}
+  LeaseHolder(Lease l, bool write) : lease(std::move(l)), keeps_head(write && lease->dialect() == Dialect::kPostgres) {}
   Lease lease;
+  // PostgreSQL writes: the audit chain's head, locked at BEGIN and kept for the transaction.
+  const bool keeps_head;
+  AuditHeadCache head;
 };
 class PooledUnitOfWork final : private LeaseHolder, public SqlUnitOfWork {
  public:
-  PooledUnitOfWork(Lease conn, bool write) : LeaseHolder(std::move(conn)), SqlUnitOfWork(*this->lease) {
+  PooledUnitOfWork(Lease conn, bool write)
+      : LeaseHolder(std::move(conn), write), SqlUnitOfWork(*this->lease, keeps_head ? &this->head : nullptr) {
     this->lease->Begin(write);
-    if (write && this->lease->dialect() == Dialect::kPostgres) {
+    if (keeps_head) {
       // Almost every write appends to the audit chain, whose head row serialises appenders. Taking
       // it first gives every write transaction the same lock order: without it, one transaction
       // holding a counter (receipt, licence number) and waiting for the head while another holds
-      // the head and waits for that counter was a deadlock (40P01, answered 503) under load.
+      // the head and waits for that counter was a deadlock (40P01, answered 503) under load. With
+      // the row locked until COMMIT, the transaction keeps the head itself: an entry is one INSERT,
+      // and the head row is written once, before COMMIT (as the SQLite group committer does).
       try {
-        this->lease->Query("SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE");
+        auto row = this->lease->Query("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE");
+        head.seq = row.Int(0, 0);
+        head.hash = row.Text(0, 1);
+        head.loaded = true;
       } catch (...) {
         this->lease->Rollback();
         throw;
@@ -459,6 +468,9 @@ class PooledUnitOfWork final : private LeaseHolder, public SqlUnitOfWork {
     }
   }
   void Commit() override {
+    if (head.dirty) {
+      lease->Execute("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", {head.seq, head.hash});
+    }
     lease->Commit();
     done_ = true;
   }
