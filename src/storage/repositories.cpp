@@ -879,18 +879,25 @@ std::string AuditHash(const app::AuditEntry& e) {
   return core::Sha256Hex(canonical);
 }
 
+void LoadAuditHead(Connection& c, AuditHeadCache& head, bool for_update) {
+  auto row = c.Query(for_update ? "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE"
+                                : "SELECT seq, hash FROM audit_head WHERE id = 1");
+  head.seq = row.Int(0, 0);
+  head.hash = row.Text(0, 1);
+  head.loaded = true;
+}
+
+void SaveAuditHead(Connection& c, const AuditHeadCache& head) {
+  if (head.dirty) c.Execute("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", {head.seq, head.hash});
+}
+
 app::AuditEntry SqlAuditRepository::Append(const app::Principal& who, core::SysTime at, std::string_view action,
                                            std::string_view entity, std::optional<std::int64_t> entity_id,
                                            std::optional<std::string> before_json,
                                            std::optional<std::string> after_json) {
   app::AuditEntry e;
   if (head_) {
-    if (!head_->loaded) {
-      auto head = c_.Query("SELECT seq, hash FROM audit_head WHERE id = 1");
-      head_->seq = head.Int(0, 0);
-      head_->hash = head.Text(0, 1);
-      head_->loaded = true;
-    }
+    if (!head_->loaded) LoadAuditHead(c_, *head_);
     e.seq = head_->seq + 1;
     e.prev_hash = head_->hash;
   } else {

@@ -124,6 +124,11 @@ struct AuditHeadCache {
   std::string hash;
 };
 
+// Reads the head row into `head` (`for_update`: and locks it, on PostgreSQL, until COMMIT).
+void LoadAuditHead(Connection& c, AuditHeadCache& head, bool for_update = false);
+// Writes `head` back to the row, if entries were appended since it was read (before COMMIT).
+void SaveAuditHead(Connection& c, const AuditHeadCache& head);
+
 class SqlAuditRepository final : public app::AuditRepository {
  public:
   // Without a cache each entry locks and moves the head row itself.

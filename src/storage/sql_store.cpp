@@ -245,9 +245,7 @@ class GroupCommitter {
       // The batch's full-text changes, outside any savepoint: FTS5 writes them as one segment at
       // the COMMIT (FtsChange).
       ApplyFtsChanges(*conn_, batch_fts_);
-      if (head_.dirty) {
-        conn_->Execute("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", {head_.seq, head_.hash});
-      }
+      SaveAuditHead(*conn_, head_);
       conn_->Commit();
     } catch (const std::exception& e) {
       error = e.what();
@@ -449,10 +447,7 @@ class PooledUnitOfWork final : private LeaseHolder, public SqlUnitOfWork {
       // the row locked until COMMIT, the transaction keeps the head itself: an entry is one INSERT,
       // and the head row is written once, before COMMIT (as the SQLite group committer does).
       try {
-        auto row = this->lease->Query("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE");
-        head.seq = row.Int(0, 0);
-        head.hash = row.Text(0, 1);
-        head.loaded = true;
+        LoadAuditHead(*this->lease, head, /*for_update=*/true);
       } catch (...) {
         this->lease->Rollback();
         throw;
@@ -468,9 +463,7 @@ class PooledUnitOfWork final : private LeaseHolder, public SqlUnitOfWork {
     }
   }
   void Commit() override {
-    if (head.dirty) {
-      lease->Execute("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", {head.seq, head.hash});
-    }
+    SaveAuditHead(*lease, head);
     lease->Commit();
     done_ = true;
   }
