@@ -86,25 +86,28 @@ app::AppointmentRecord AppointmentAt(const Rows& r, std::size_t i) {
   return a;
 }
 
-#define DVLD_LICENSE_COLUMNS                                                                                      \
+#define DVLD_LICENSE_OWN_COLUMNS                                                                                  \
   "l.id, l.number, l.driver_id, l.person_id, l.license_class_id, l.application_id, l.issue_date, l.expiry_date, " \
   "l.issue_reason, l.superseded_reason, l.superseded_by, l.lost, l.created_by, l.created_at, "                    \
-  "(SELECT COUNT(*) FROM detentions d WHERE d.license_id = l.id AND d.released_at IS NULL), "                     \
-  "p.first_name_en || ' ' || p.last_name_en, p.first_name_ar || ' ' || p.last_name_ar "
+  "(SELECT COUNT(*) FROM detentions d WHERE d.license_id = l.id AND d.released_at IS NULL)"
 constexpr const char* kLicenseSelect =
-    "SELECT " DVLD_LICENSE_COLUMNS "FROM licenses l JOIN people p ON p.id = l.person_id ";
-// The licence (columns as kLicenseSelect), an active suspension of its holder on day $2, its class
-// and the holder's names: a public verification in one statement instead of four.
+    "SELECT " DVLD_LICENSE_OWN_COLUMNS
+    ", p.first_name_en || ' ' || p.last_name_en, p.first_name_ar || ' ' || p.last_name_ar "
+    "FROM licenses l JOIN people p ON p.id = l.person_id ";
+// The licence (columns 0-14 as kLicenseSelect; its holder's short names are built from the full
+// ones below), an active suspension of its holder on day $2, its class and the holder's names: a
+// public verification in one statement instead of four.
 constexpr const char* kLicenseCardSelect =
-    "SELECT " DVLD_LICENSE_COLUMNS
-    ", EXISTS (SELECT 1 FROM suspensions s WHERE s.person_id = l.person_id AND s.lifted_at IS NULL AND "
+    "SELECT " DVLD_LICENSE_OWN_COLUMNS
+    ", NULL, NULL, EXISTS (SELECT 1 FROM suspensions s WHERE s.person_id = l.person_id AND s.lifted_at IS NULL AND "
     "s.start_date <= $2 AND s.end_date > $2), c.code, c.name_en, c.name_ar, c.minimum_age, c.validity_years, "
     "c.fee_fils, p.first_name_en, p.second_name_en, p.third_name_en, p.last_name_en, p.first_name_ar, "
     "p.second_name_ar, p.third_name_ar, p.last_name_ar FROM licenses l JOIN people p ON p.id = l.person_id "
     "JOIN license_classes c ON c.id = l.license_class_id WHERE l.number = $1";
-#undef DVLD_LICENSE_COLUMNS
+#undef DVLD_LICENSE_OWN_COLUMNS
 
-app::LicenseRecord LicenseAt(const Rows& r, std::size_t i) {
+// The licence's own columns (0-14 of kLicenseSelect).
+app::LicenseRecord LicenseOwnAt(const Rows& r, std::size_t i) {
   app::LicenseRecord l;
   l.id = r.Int(i, 0);
   l.number = r.Text(i, 1);
@@ -121,6 +124,11 @@ app::LicenseRecord LicenseAt(const Rows& r, std::size_t i) {
   l.created_by = r.Int(i, 12);
   l.created_at = ParseTs(r.Text(i, 13));
   l.detained = r.Int(i, 14) > 0;
+  return l;
+}
+
+app::LicenseRecord LicenseAt(const Rows& r, std::size_t i) {
+  auto l = LicenseOwnAt(r, i);
   l.person_name_en = r.Text(i, 15);
   l.person_name_ar = r.Text(i, 16);
   return l;
@@ -464,7 +472,7 @@ std::optional<app::LicenseCard> SqlLicensingRepository::FindLicenseCard(const st
   auto r = c_.Query(kLicenseCardSelect, {number, today});
   if (r.empty()) return std::nullopt;
   app::LicenseCard card;
-  card.license = LicenseAt(r, 0);
+  card.license = LicenseOwnAt(r, 0);
   card.license.suspended = r.Bool(0, 17);
   card.class_code = r.Text(0, 18);
   card.class_name_en = r.Text(0, 19);
@@ -480,6 +488,9 @@ std::optional<app::LicenseCard> SqlLicensingRepository::FindLicenseCard(const st
   card.second_name_ar = r.Text(0, 29);
   card.third_name_ar = r.OptText(0, 30);
   card.last_name_ar = r.Text(0, 31);
+  // As kLicenseSelect's `first || ' ' || last`, without SQLite building the two strings.
+  card.license.person_name_en = card.first_name_en + ' ' + card.last_name_en;
+  card.license.person_name_ar = card.first_name_ar + ' ' + card.last_name_ar;
   return card;
 }
 

@@ -176,6 +176,13 @@ TEST(NewLicence, FromApplicationThroughThreeTestsWithARetakeToIssue) {
   EXPECT_EQ(Code(again_app), "license-class-held");
   auto by_number = GetJson("/api/v1/licenses/by-number/" + std::string(license.at("number").as_string()));
   EXPECT_EQ(by_number.at("id"), license.at("id"));
+  // The lookup builds the holder's short names itself (FindLicenseCard); the list reads them from SQL.
+  const auto listed = GetJson("/api/v1/licenses?number=" + std::string(license.at("number").as_string()));
+  ASSERT_EQ(listed.at("items").as_array().size(), 1u);
+  for (const char* field : {"personNameEn", "personNameAr"}) {
+    EXPECT_EQ(by_number.at(field), listed.at("items").at(0).at(field)) << field;
+    EXPECT_NE(by_number.at(field), "") << field;
+  }
   auto record = GetJson("/api/v1/people/" + std::to_string(person) + "/driving-record");
   EXPECT_EQ(record.at("licenses").as_array().size(), 1u);
   EXPECT_EQ(record.at("applications").at(0).at("appointments").as_array().size(), 4u);
