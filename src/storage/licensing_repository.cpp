@@ -94,12 +94,12 @@ constexpr const char* kLicenseSelect =
     "SELECT " DVLD_LICENSE_OWN_COLUMNS
     ", p.first_name_en || ' ' || p.last_name_en, p.first_name_ar || ' ' || p.last_name_ar "
     "FROM licenses l JOIN people p ON p.id = l.person_id ";
-// The licence (columns 0-14 as kLicenseSelect; its holder's short names are built from the full
-// ones below), an active suspension of its holder on day $2, its class and the holder's names: a
-// public verification in one statement instead of four.
+// The licence (its own columns, 0-14, as kLicenseSelect; the holder's short names are built from
+// the full ones), an active suspension of its holder on day $2 (15), its class (16-21) and the
+// holder's names (22-29): a public verification in one statement instead of four.
 constexpr const char* kLicenseCardSelect =
     "SELECT " DVLD_LICENSE_OWN_COLUMNS
-    ", NULL, NULL, EXISTS (SELECT 1 FROM suspensions s WHERE s.person_id = l.person_id AND s.lifted_at IS NULL AND "
+    ", EXISTS (SELECT 1 FROM suspensions s WHERE s.person_id = l.person_id AND s.lifted_at IS NULL AND "
     "s.start_date <= $2 AND s.end_date > $2), c.code, c.name_en, c.name_ar, c.minimum_age, c.validity_years, "
     "c.fee_fils, p.first_name_en, p.second_name_en, p.third_name_en, p.last_name_en, p.first_name_ar, "
     "p.second_name_ar, p.third_name_ar, p.last_name_ar FROM licenses l JOIN people p ON p.id = l.person_id "
@@ -473,21 +473,21 @@ std::optional<app::LicenseCard> SqlLicensingRepository::FindLicenseCard(const st
   if (r.empty()) return std::nullopt;
   app::LicenseCard card;
   card.license = LicenseOwnAt(r, 0);
-  card.license.suspended = r.Bool(0, 17);
-  card.class_code = r.Text(0, 18);
-  card.class_name_en = r.Text(0, 19);
-  card.class_name_ar = r.Text(0, 20);
-  card.class_minimum_age = static_cast<int>(r.Int(0, 21));
-  card.class_validity_years = static_cast<int>(r.Int(0, 22));
-  card.class_fee_fils = r.Int(0, 23);
-  card.first_name_en = r.Text(0, 24);
-  card.second_name_en = r.Text(0, 25);
-  card.third_name_en = r.OptText(0, 26);
-  card.last_name_en = r.Text(0, 27);
-  card.first_name_ar = r.Text(0, 28);
-  card.second_name_ar = r.Text(0, 29);
-  card.third_name_ar = r.OptText(0, 30);
-  card.last_name_ar = r.Text(0, 31);
+  card.license.suspended = r.Bool(0, 15);
+  card.class_code = r.Text(0, 16);
+  card.class_name_en = r.Text(0, 17);
+  card.class_name_ar = r.Text(0, 18);
+  card.class_minimum_age = static_cast<int>(r.Int(0, 19));
+  card.class_validity_years = static_cast<int>(r.Int(0, 20));
+  card.class_fee_fils = r.Int(0, 21);
+  card.first_name_en = r.Text(0, 22);
+  card.second_name_en = r.Text(0, 23);
+  card.third_name_en = r.OptText(0, 24);
+  card.last_name_en = r.Text(0, 25);
+  card.first_name_ar = r.Text(0, 26);
+  card.second_name_ar = r.Text(0, 27);
+  card.third_name_ar = r.OptText(0, 28);
+  card.last_name_ar = r.Text(0, 29);
   // As kLicenseSelect's `first || ' ' || last`, without SQLite building the two strings.
   card.license.person_name_en = card.first_name_en + ' ' + card.last_name_en;
   card.license.person_name_ar = card.first_name_ar + ' ' + card.last_name_ar;
