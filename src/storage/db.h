@@ -3,11 +3,13 @@
 // SQL is written once with numbered placeholders ($1, $2, ...) that both drivers accept.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -38,6 +40,15 @@ class DbError : public core::InfraError {
 };
 
 // Result rows as text cells (both drivers speak text); typed getters convert.
+// A connection's prepared statements by their SQL text, found without copying the text: every
+// query looks its statement up, and a statement's text can be hundreds of characters.
+struct SqlTextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view sql) const noexcept { return std::hash<std::string_view>{}(sql); }
+};
+template <typename Prepared>
+using StatementCache = std::unordered_map<std::string, Prepared, SqlTextHash, std::equal_to<>>;
+
 class Rows {
  public:
   std::size_t size() const { return rows_.size(); }

@@ -147,17 +147,17 @@ class PgConnection final : public Connection {
       Simple("COMMIT");
       return;
     }
-    read_only_ = false;
-    if (std::exchange(begin_pending_, false)) return;  // no statement ran: no transaction was opened
-    if (PQsendQuery(conn_, "COMMIT") != 1) {
-      Check(ResultPtr(nullptr), "COMMIT");
-    }
-    commit_in_flight_ = true;
+    EndReadOnly("COMMIT");
   }
+  // A read-only transaction ends the same way whether it is committed or rolled back (most reads
+  // just let their unit of work go): the ROLLBACK goes out without waiting, as its COMMIT does.
   void Rollback() override {
-    read_only_ = false;
+    if (commit_in_flight_) {  // the COMMIT on its way ends the transaction
+      read_only_ = false;
+      return;
+    }
+    if (read_only_) return EndReadOnly("ROLLBACK");
     if (std::exchange(begin_pending_, false)) return;
-    if (commit_in_flight_) return;  // the COMMIT on its way ends the transaction
     if (PQtransactionStatus(conn_) != PQTRANS_IDLE) Simple("ROLLBACK");
   }
   bool Healthy() override {
@@ -196,6 +196,16 @@ class PgConnection final : public Connection {
     if (PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_INERROR) {
       Check(ResultPtr(PQexec(conn_, "ROLLBACK")), "ROLLBACK");
     }
+  }
+  // Ends a read-only transaction without waiting for the answer (read by Settle).
+  void EndReadOnly(const char* sql) {
+    read_only_ = false;
+    if (std::exchange(begin_pending_, false)) return;  // no statement ran: no transaction was opened
+    if (PQtransactionStatus(conn_) == PQTRANS_IDLE) return;
+    if (PQsendQuery(conn_, sql) != 1) {
+      Check(ResultPtr(nullptr), sql);
+    }
+    commit_in_flight_ = true;
   }
   // Sends a pending read-only BEGIN on its own (before anything that cannot share its pipeline).
   void OpenPendingBegin() {
@@ -252,11 +262,11 @@ class PgConnection final : public Connection {
   }
 
   const std::string& Prepare(std::string_view sql) {
-    const std::string key(sql);
-    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+    if (auto it = cache_.find(sql); it != cache_.end()) return it->second;
+    std::string key(sql);
     std::string name = "s" + std::to_string(cache_.size() + 1);
     Check(ResultPtr(PQprepare(conn_, name.c_str(), key.c_str(), 0, nullptr)), sql);
-    return cache_.emplace(key, std::move(name)).first->second;
+    return cache_.emplace(std::move(key), std::move(name)).first->second;
   }
 
   ResultPtr Check(ResultPtr res, std::string_view what) {
@@ -289,7 +299,7 @@ class PgConnection final : public Connection {
   }
 
   PGconn* conn_ = nullptr;
-  std::unordered_map<std::string, std::string> cache_;
+  StatementCache<std::string> cache_;
   bool read_only_ = false;         // the open (or pending) transaction is a read
   bool begin_pending_ = false;     // a read's BEGIN, sent with its first statement
   bool commit_in_flight_ = false;  // a read's COMMIT was sent; its answer is still to read

@@ -174,15 +174,14 @@ class SqliteConnection final : public Connection {
 
  private:
   sqlite3_stmt* Prepare(std::string_view sql) {
-    const std::string key(sql);
-    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+    if (auto it = cache_.find(sql); it != cache_.end()) return it->second;
     const std::string text = ToSqliteParams(sql);
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v3(db_, text.c_str(), static_cast<int>(text.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
                            nullptr) != SQLITE_OK) {
       Throw(sqlite3_extended_errcode(db_), std::string(sqlite3_errmsg(db_)) + " in: " + text);
     }
-    cache_.emplace(key, stmt);
+    cache_.emplace(std::string(sql), stmt);
     return stmt;
   }
 
@@ -248,7 +247,7 @@ class SqliteConnection final : public Connection {
   }
 
   sqlite3* db_ = nullptr;
-  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  StatementCache<sqlite3_stmt*> cache_;
 };
 
 SqliteBulkInsert::SqliteBulkInsert(SqliteConnection& conn, std::string_view table,

@@ -65,6 +65,32 @@ TEST(System, AConnectionSurvivesReadsThatFailAndWritesAfterReads) {
   EXPECT_EQ(conn->Query("SELECT 1 + 1").Int(0, 0), 2);  // outside a transaction
 }
 
+// Most reads let their unit of work go without COMMIT; on PostgreSQL that ROLLBACK is not waited
+// for either. It must still end the read's snapshot: the next read sees what was committed since.
+TEST(System, AReadLeftWithoutCommitEndsItsSnapshot) {
+  auto reader = api().db().Acquire();
+  auto writer = api().db().Acquire();
+  const auto value = [&] { return reader->Query("SELECT value FROM counters WHERE name = 'receipt'").Int(0, 0); };
+  for (int round = 0; round < 3; ++round) {
+    reader->Begin(false);
+    const auto before = value();
+    writer->Begin(true);
+    EXPECT_EQ(writer->Execute("UPDATE counters SET value = value + 1 WHERE name = 'receipt'"), 1);
+    writer->Commit();
+    EXPECT_EQ(value(), before);  // the same snapshot within the read
+    reader->Rollback();
+    reader->Rollback();  // a second Rollback (a unit of work's destructor after an explicit one)
+    reader->Begin(false);
+    EXPECT_EQ(value(), before + 1);
+    if (round == 1) {
+      reader->Commit();
+    } else {
+      reader->Rollback();
+    }
+  }
+  EXPECT_TRUE(reader->Healthy());
+}
+
 TEST(System, ServesTheOpenApiDocument) {
   auto r = api().Call("GET", "/api/v1/openapi.yaml");
   EXPECT_EQ(r.status, 200);
