@@ -100,6 +100,16 @@ unsigned WriteThreads(const storage::DatabaseUrl& url, int configured) {
   return url.dialect == storage::Dialect::kSqlite ? 8u : 16u;
 }
 
+// Reads run on the I/O threads. On SQLite a read is a call into the library on that thread, so one
+// thread per core. On PostgreSQL the thread waits for the server's answer, the core sits idle
+// meanwhile, and two threads kept a 2-core machine 81% busy; four a core kept it busy and read
+// 30-40% more (docs/performance.md, "PostgreSQL").
+unsigned IoThreads(const storage::DatabaseUrl& url, unsigned configured) {
+  if (configured > 0) return configured;
+  const unsigned cores = std::max(2u, std::thread::hardware_concurrency());
+  return url.dialect == storage::Dialect::kSqlite ? cores : 4 * cores;
+}
+
 std::size_t PoolSize(const storage::DatabaseUrl& url, unsigned threads, unsigned write_threads) {
   // One connection per I/O thread, sign-in worker and write worker (http::HttpAppConfig), plus one
   // spare; on SQLite the group committer has its own writer connection besides these. On
@@ -182,9 +192,9 @@ int RunServe(const Options& o) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   SetUpLogging(o.log_level);
-  const unsigned threads = o.threads > 0 ? o.threads : std::max(2u, std::thread::hardware_concurrency());
-  server_cfg.threads = threads;
   const auto url = storage::DatabaseUrl::Parse(o.db);
+  const unsigned threads = IoThreads(url, o.threads);
+  server_cfg.threads = threads;
   const unsigned write_threads = WriteThreads(url, o.write_threads);
   storage::Database db(o.db, PoolSize(url, threads, write_threads));
   {
@@ -259,7 +269,8 @@ int main(int argc, char** argv) {
   auto* serve = cli.add_subcommand("serve", "serve the API and the web app");
   add_db(serve);
   serve->add_option("--listen", o.listen, "HOST:PORT to listen on")->envname("DVLD_LISTEN")->capture_default_str();
-  serve->add_option("--threads", o.threads, "I/O threads (0: one per core)")->envname("DVLD_THREADS");
+  serve->add_option("--threads", o.threads, "I/O threads (0: one per core on SQLite, four per core on PostgreSQL)")
+      ->envname("DVLD_THREADS");
   serve
       ->add_option("--write-threads", o.write_threads,
                    "threads that run write requests (default: 8 on SQLite, 16 on PostgreSQL; 0: on the I/O "
