@@ -39,7 +39,6 @@ class DbError : public core::InfraError {
   std::string constraint_;
 };
 
-// Result rows as text cells (both drivers speak text); typed getters convert.
 // A connection's prepared statements by their SQL text, found without copying the text: every
 // query looks its statement up, and a statement's text can be hundreds of characters.
 struct SqlTextHash {
@@ -49,6 +48,7 @@ struct SqlTextHash {
 template <typename Prepared>
 using StatementCache = std::unordered_map<std::string, Prepared, SqlTextHash, std::equal_to<>>;
 
+// Result rows as text cells (both drivers speak text); typed getters convert.
 class Rows {
  public:
   std::size_t size() const { return rows_.size(); }

@@ -152,7 +152,7 @@ class PgConnection final : public Connection {
   // A read-only transaction ends the same way whether it is committed or rolled back (most reads
   // just let their unit of work go): the ROLLBACK goes out without waiting, as its COMMIT does.
   void Rollback() override {
-    if (commit_in_flight_) {  // the COMMIT on its way ends the transaction
+    if (commit_in_flight_) {  // the COMMIT (or ROLLBACK) on its way ends the transaction
       read_only_ = false;
       return;
     }
@@ -184,8 +184,9 @@ class PgConnection final : public Connection {
     Check(ResultPtr(PQexec(conn_, sql)), sql);
   }
 
-  // Reads the answer of a read-only COMMIT sent without waiting. Nothing was written, so a failed
-  // COMMIT loses nothing; a broken connection shows in the next statement (and Healthy()).
+  // Reads the answer of a read-only COMMIT (or ROLLBACK) sent without waiting. Nothing was
+  // written, so a failed COMMIT loses nothing; a broken connection shows in the next statement (and
+  // Healthy()).
   void Settle() {
     if (!std::exchange(commit_in_flight_, false)) return;
     for (int i = 0; i < 4; ++i) {  // the COMMIT's result, then NULL
@@ -302,7 +303,7 @@ class PgConnection final : public Connection {
   StatementCache<std::string> cache_;
   bool read_only_ = false;         // the open (or pending) transaction is a read
   bool begin_pending_ = false;     // a read's BEGIN, sent with its first statement
-  bool commit_in_flight_ = false;  // a read's COMMIT was sent; its answer is still to read
+  bool commit_in_flight_ = false;  // a read's COMMIT or ROLLBACK was sent; its answer is still to read
 };
 
 PgCopyIn::PgCopyIn(PgConnection& conn, std::string_view table, const std::vector<std::string>& columns) : conn_(conn) {
