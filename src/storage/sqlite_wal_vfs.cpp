@@ -156,7 +156,89 @@ const sqlite3_io_methods kLogMethods = {
     LogUnfetch,
 };
 
+// A savepoint journal written to a temporary file: SQLite keeps it in memory up to
+// SQLITE_CONFIG_STMTJRNL_SPILL bytes and then writes what it holds in one call, which the unix VFS
+// would cut to its length modulo 128 KiB (0 for 256 KiB) and answer SQLITE_FULL. Writes go in
+// pieces; everything else goes straight to the base VFS's file.
+struct JournalFile {
+  sqlite3_file base{};  // pMethods: kJournalMethods once open
+  sqlite3_file* file = nullptr;
+};
+
+sqlite3_file* Inner(sqlite3_file* f) { return reinterpret_cast<JournalFile*>(f)->file; }
+
+int JournalClose(sqlite3_file* pf) {
+  auto* f = reinterpret_cast<JournalFile*>(pf);
+  const int rc = f->file->pMethods->xClose(f->file);
+  f->~JournalFile();
+  return rc;
+}
+int JournalRead(sqlite3_file* pf, void* out, int amount, sqlite3_int64 offset) {
+  return Inner(pf)->pMethods->xRead(Inner(pf), out, amount, offset);
+}
+int JournalWrite(sqlite3_file* pf, const void* data, int amount, sqlite3_int64 offset) {
+  int rc = SQLITE_OK;
+  for (int done = 0; done < amount && rc == SQLITE_OK; done += static_cast<int>(kMaxWrite)) {
+    const int n = std::min(static_cast<int>(kMaxWrite), amount - done);
+    rc = Inner(pf)->pMethods->xWrite(Inner(pf), static_cast<const char*>(data) + done, n, offset + done);
+  }
+  return rc;
+}
+int JournalTruncate(sqlite3_file* pf, sqlite3_int64 size) { return Inner(pf)->pMethods->xTruncate(Inner(pf), size); }
+int JournalSync(sqlite3_file* pf, int flags) { return Inner(pf)->pMethods->xSync(Inner(pf), flags); }
+int JournalFileSize(sqlite3_file* pf, sqlite3_int64* size) { return Inner(pf)->pMethods->xFileSize(Inner(pf), size); }
+int JournalLock(sqlite3_file* pf, int level) { return Inner(pf)->pMethods->xLock(Inner(pf), level); }
+int JournalUnlock(sqlite3_file* pf, int level) { return Inner(pf)->pMethods->xUnlock(Inner(pf), level); }
+int JournalCheckReservedLock(sqlite3_file* pf, int* out) {
+  return Inner(pf)->pMethods->xCheckReservedLock(Inner(pf), out);
+}
+int JournalFileControl(sqlite3_file* pf, int op, void* arg) {
+  return Inner(pf)->pMethods->xFileControl(Inner(pf), op, arg);
+}
+int JournalSectorSize(sqlite3_file* pf) { return Inner(pf)->pMethods->xSectorSize(Inner(pf)); }
+int JournalDeviceCharacteristics(sqlite3_file* pf) { return Inner(pf)->pMethods->xDeviceCharacteristics(Inner(pf)); }
+
+// Version 1: a journal has no shared memory and is never memory-mapped.
+const sqlite3_io_methods kJournalMethods = {
+    1,
+    JournalClose,
+    JournalRead,
+    JournalWrite,
+    JournalTruncate,
+    JournalSync,
+    JournalFileSize,
+    JournalLock,
+    JournalUnlock,
+    JournalCheckReservedLock,
+    JournalFileControl,
+    JournalSectorSize,
+    JournalDeviceCharacteristics,
+    nullptr,
+    nullptr,
+    nullptr,
+    nullptr,
+    nullptr,
+    nullptr,
+};
+
+constexpr std::size_t kJournalFileSize = (sizeof(JournalFile) + 15) / 16 * 16;
+
+int OpenJournal(sqlite3_filename name, sqlite3_file* out, int flags, int* out_flags) {
+  auto* f = new (out) JournalFile();
+  f->file = reinterpret_cast<sqlite3_file*>(reinterpret_cast<char*>(out) + kJournalFileSize);
+  const int rc = g_base->xOpen(g_base, name, f->file, flags, out_flags);
+  if (rc != SQLITE_OK) {
+    if (f->file->pMethods != nullptr) f->file->pMethods->xClose(f->file);
+    f->~JournalFile();
+    out->pMethods = nullptr;
+    return rc;
+  }
+  f->base.pMethods = &kJournalMethods;
+  return SQLITE_OK;
+}
+
 int Open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* out, int flags, int* out_flags) {
+  if ((flags & SQLITE_OPEN_SUBJOURNAL) != 0) return OpenJournal(name, out, flags, out_flags);
   if ((flags & SQLITE_OPEN_WAL) == 0) return g_base->xOpen(g_base, name, out, flags, out_flags);
   auto* f = new (out) LogFile();
   f->file = reinterpret_cast<sqlite3_file*>(reinterpret_cast<char*>(out) + kLogFileSize);
@@ -187,7 +269,7 @@ const char* BatchedLogVfs() {
     g_vfs.pNext = nullptr;
     g_vfs.zName = "dvld-batched-log";
     const auto inner = static_cast<std::size_t>(g_base->szOsFile);
-    g_vfs.szOsFile = static_cast<int>(std::max(inner, kLogFileSize + inner));
+    g_vfs.szOsFile = static_cast<int>(std::max(inner, std::max(kLogFileSize, kJournalFileSize) + inner));
     g_vfs.xOpen = Open;
     if (sqlite3_vfs_register(&g_vfs, 0) != SQLITE_OK) throw std::runtime_error("cannot register the SQLite VFS");
     return g_vfs.zName;

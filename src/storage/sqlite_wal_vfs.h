@@ -9,6 +9,10 @@
 // write does not follow the last one, and beyond 4 MiB. So every committed frame is in the file
 // before SQLite publishes it to readers in the shared index, as without this VFS; only the number
 // of writes changes.
+//
+// It also cuts the writes of savepoint journals (SQLITE_OPEN_SUBJOURNAL) into pieces under 128 KiB:
+// the unix VFS writes a length modulo 128 KiB, so the one write of a journal spilled from memory at
+// 256 KiB (SQLITE_CONFIG_STMTJRNL_SPILL) wrote nothing and failed with SQLITE_FULL.
 #pragma once
 
 namespace dvld::storage {

@@ -16,6 +16,7 @@
 #include "storage/database.h"
 #include "storage/migrations.h"
 #include "storage/sql_store.h"
+#include "storage/sqlite_connection.h"
 
 namespace dvld::storage {
 namespace {
@@ -206,6 +207,28 @@ namespace {
 
 // Many threads writing at once through the group committer: every committed unit is kept, every
 // abandoned one leaves nothing, whatever batch they shared.
+// The group committer's connection keeps a unit's savepoint journal in memory up to a limit and
+// then writes it to a temporary file in one call. The unix VFS writes a length modulo 128 KiB, so
+// with the 256 KiB limit every unit that changed more than that failed with "database or disk is
+// full" (at 10M people, every registration) and lost its batch; the batched-log VFS now writes
+// such journals in pieces. A unit that changes ~2 MiB of existing pages must commit.
+TEST_F(SqliteTest, AUnitOfWorkLargerThanTheInMemorySavepointJournalCommits) {
+  std::filesystem::create_directories(dir_);
+  auto conn = OpenSqlite((dir_ / "big.db").string(), /*batched_log=*/true);
+  ASSERT_FALSE(conn->DeferCommitSync().empty());
+  conn->ExecuteScript("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)");
+  conn->Begin(true);
+  const std::string text(400, 'x');
+  for (int i = 0; i < 5000; ++i) conn->Execute("INSERT INTO t (v) VALUES ($1)", {text});
+  conn->Commit();
+  conn->Begin(true);  // as GroupCommitter: a batch's transaction, a savepoint a unit
+  conn->Execute("SAVEPOINT unit");
+  EXPECT_EQ(conn->Execute("UPDATE t SET v = $1", {std::string(400, 'y')}), 5000);
+  conn->Execute("RELEASE unit");
+  conn->Commit();
+  EXPECT_EQ(conn->Query("SELECT COUNT(*) FROM t WHERE v LIKE 'y%'").Int(0, 0), 5000);
+}
+
 TEST_F(SqliteTest, GroupCommitKeepsCommittedUnitsAndDropsAbandonedOnes) {
   Database db(url_, 4);
   Migrate(db);
