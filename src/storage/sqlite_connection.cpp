@@ -161,8 +161,8 @@ class SqliteConnection final : public Connection {
     // allocations per page; with the default temp store it keeps it in one 256 KiB piece
     // (SQLITE_CONFIG_STMTJRNL_SPILL) and spills to a temporary file only beyond that. That spill
     // needs the batched-log VFS (the connection the group committer opens): it writes the piece
-    // in one call, which the unix VFS alone fails (sqlite_wal_vfs.h). A 120 KiB piece, which the
-    // unix VFS writes, spilled a third of the write flow's units: 1,144-1,220 flows/s against
+    // in one call, which the unix VFS alone fails (sqlite_wal_vfs.h). With a 120 KiB piece, which
+    // the unix VFS writes, the write flow's larger units spilled: 1,144-1,220 flows/s against
     // 1,641-1,658 at 1M people.
     ExecuteScript("PRAGMA synchronous=NORMAL; PRAGMA temp_store=DEFAULT");
     const char* wal = sqlite3_filename_wal(file);
