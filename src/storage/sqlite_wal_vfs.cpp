@@ -26,7 +26,9 @@ struct LogFile {
   bool commit_frame_next = false;  // the last write was the header of a transaction's commit frame
 };
 
-constexpr std::size_t kLogFileSize = (sizeof(LogFile) + 15) / 16 * 16;
+// A wrapper's size rounded up: the base VFS's file object follows it in the memory SQLite gives.
+template <typename Wrapper>
+constexpr std::size_t kWrapperSize = (sizeof(Wrapper) + 15) / 16 * 16;
 
 LogFile* Log(sqlite3_file* f) { return reinterpret_cast<LogFile*>(f); }
 
@@ -221,34 +223,29 @@ const sqlite3_io_methods kJournalMethods = {
     nullptr,
 };
 
-constexpr std::size_t kJournalFileSize = (sizeof(JournalFile) + 15) / 16 * 16;
-
-int OpenJournal(sqlite3_filename name, sqlite3_file* out, int flags, int* out_flags) {
-  auto* f = new (out) JournalFile();
-  f->file = reinterpret_cast<sqlite3_file*>(reinterpret_cast<char*>(out) + kJournalFileSize);
-  const int rc = g_base->xOpen(g_base, name, f->file, flags, out_flags);
-  if (rc != SQLITE_OK) {
-    if (f->file->pMethods != nullptr) f->file->pMethods->xClose(f->file);
-    f->~JournalFile();
-    out->pMethods = nullptr;
-    return rc;
-  }
-  f->base.pMethods = &kJournalMethods;
-  return SQLITE_OK;
+// Builds a wrapper (LogFile, JournalFile) at the start of `out` and opens the base VFS's file in
+// the memory after it; on failure nothing is left open.
+template <typename Wrapper>
+Wrapper* OpenWrapped(sqlite3_filename name, sqlite3_file* out, int flags, int* out_flags, int& rc) {
+  auto* f = new (out) Wrapper();
+  f->file = reinterpret_cast<sqlite3_file*>(reinterpret_cast<char*>(out) + kWrapperSize<Wrapper>);
+  rc = g_base->xOpen(g_base, name, f->file, flags, out_flags);
+  if (rc == SQLITE_OK) return f;
+  if (f->file->pMethods != nullptr) f->file->pMethods->xClose(f->file);
+  f->~Wrapper();
+  out->pMethods = nullptr;
+  return nullptr;
 }
 
 int Open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* out, int flags, int* out_flags) {
-  if ((flags & SQLITE_OPEN_SUBJOURNAL) != 0) return OpenJournal(name, out, flags, out_flags);
-  if ((flags & SQLITE_OPEN_WAL) == 0) return g_base->xOpen(g_base, name, out, flags, out_flags);
-  auto* f = new (out) LogFile();
-  f->file = reinterpret_cast<sqlite3_file*>(reinterpret_cast<char*>(out) + kLogFileSize);
-  const int rc = g_base->xOpen(g_base, name, f->file, flags, out_flags);
-  if (rc != SQLITE_OK) {
-    if (f->file->pMethods != nullptr) f->file->pMethods->xClose(f->file);
-    f->~LogFile();
-    out->pMethods = nullptr;
+  int rc = SQLITE_OK;
+  if ((flags & SQLITE_OPEN_SUBJOURNAL) != 0) {
+    if (auto* f = OpenWrapped<JournalFile>(name, out, flags, out_flags, rc)) f->base.pMethods = &kJournalMethods;
     return rc;
   }
+  if ((flags & SQLITE_OPEN_WAL) == 0) return g_base->xOpen(g_base, name, out, flags, out_flags);
+  auto* f = OpenWrapped<LogFile>(name, out, flags, out_flags, rc);
+  if (f == nullptr) return rc;
   f->pending.reserve(1024 * 1024);
   f->base.pMethods = f->file->pMethods->iVersion >= 3 ? &kLogMethods : nullptr;
   if (f->base.pMethods == nullptr) {  // a base VFS without shared memory: nothing this VFS knows
@@ -269,7 +266,8 @@ const char* BatchedLogVfs() {
     g_vfs.pNext = nullptr;
     g_vfs.zName = "dvld-batched-log";
     const auto inner = static_cast<std::size_t>(g_base->szOsFile);
-    g_vfs.szOsFile = static_cast<int>(std::max(inner, std::max(kLogFileSize, kJournalFileSize) + inner));
+    g_vfs.szOsFile =
+        static_cast<int>(std::max(inner, std::max(kWrapperSize<LogFile>, kWrapperSize<JournalFile>) + inner));
     g_vfs.xOpen = Open;
     if (sqlite3_vfs_register(&g_vfs, 0) != SQLITE_OK) throw std::runtime_error("cannot register the SQLite VFS");
     return g_vfs.zName;
